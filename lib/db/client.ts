@@ -1,0 +1,29 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+
+/** A Prisma Client on the given database (tests and scripts make their own). */
+export function createDb(connectionString: string, opts: { max?: number } = {}): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: opts.max ?? 10 }) });
+}
+
+const globalForDb = globalThis as unknown as { lanbaoDb?: Db };
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start Lanbao with `npm run dev` or `npm start`.");
+  return url;
+}
+
+/**
+ * The app's one shared client, created on first use so that importing a module never
+ * needs a database (next build imports pages). Kept on globalThis so dev reloads reuse it.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const client = (globalForDb.lanbaoDb ??= createDb(databaseUrl()));
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
