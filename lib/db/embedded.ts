@@ -17,6 +17,12 @@ export type EmbeddedDatabase = {
 const USER = "lanbao";
 const PASSWORD = "lanbao";
 
+async function pidFileGone(dataDir: string, timeoutMs: number): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
@@ -74,6 +80,8 @@ export async function startEmbeddedPostgres(opts: {
         await client.end();
       }
     },
-    stop: () => server.stop(),
+    // On Ctrl-C the terminal signals postgres too and it may already be gone, in which case
+    // the package's stop() never sees an exit; postgres removing its pid file is the real signal.
+    stop: () => Promise.race([server.stop(), pidFileGone(dataDir, 20_000)]),
   };
 }

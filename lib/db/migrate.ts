@@ -35,7 +35,7 @@ export async function listMigrations(dir = MIGRATIONS_DIR) {
 }
 
 /** Applies pending migrations; returns the names applied. Throws if an applied file changed. */
-export async function migrate(databaseUrl: string, opts: { log?: (line: string) => void } = {}) {
+export async function migrate(databaseUrl: string, opts: { log?: (line: string) => void; dir?: string } = {}) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];
@@ -46,7 +46,7 @@ export async function migrate(databaseUrl: string, opts: { log?: (line: string) 
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const done = new Map(rows.map((r) => [r.migration_name, r]));
-    for (const m of await listMigrations()) {
+    for (const m of await listMigrations(opts.dir)) {
       const row = done.get(m.name);
       if (row?.finished_at) {
         if (row.checksum !== m.checksum) {

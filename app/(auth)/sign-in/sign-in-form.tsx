@@ -1,0 +1,54 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError } from "@/components/ui/field";
+import { signInSchema } from "@/lib/auth/schemas";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/result";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    setFormError(undefined);
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
+    setErrors({});
+    setPending(true);
+    const res = await signIn("credentials", { ...parsed.data, redirect: false });
+    if (res?.ok && !res.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setFormError(res?.error === "locked" ? "auth.locked" : res?.error === "invalid" || res?.error === "CredentialsSignin" ? "auth.invalid" : "auth.failed");
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field id="email" name="email" type="email" autoComplete="email" label={t("auth.email")} error={errors.email && t(errors.email[0])} />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        label={t("auth.password")}
+        error={errors.password && t(errors.password[0])}
+      />
+      <FieldError message={formError && t(formError)} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t("auth.signingIn") : t("auth.signIn")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import type { ShopSummary } from "@/lib/catalog/shops";
+
+export async function ShopCard({ shop }: { shop: ShopSummary }) {
+  const t = await getTranslations("home");
+  return (
+    <Link
+      href={`/shops/${shop.slug}`}
+      data-testid="shop-card"
+      className="group block overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-gray-200 transition hover:ring-lanbao-500"
+    >
+      <div className="aspect-[5/2] bg-lanbao-50">
+        {shop.coverImage && (
+          // eslint-disable-next-line @next/next/no-img-element -- small committed covers; no optimiser round-trip needed
+          <img src={shop.coverImage} alt="" loading="lazy" width={600} height={240} className="size-full object-cover" />
+        )}
+      </div>
+      <div className="space-y-1 p-3">
+        <h3 className="font-medium group-hover:text-lanbao-600">{shop.name}</h3>
+        <p className="line-clamp-2 text-sm text-gray-600">{shop.description}</p>
+        <div className="flex items-center gap-2 pt-1 text-xs text-gray-500">
+          <span>{t("products", { count: shop.productCount })}</span>
+          <Badge tone={shop.giftingEnabled ? "blue" : "gray"}>{shop.giftingEnabled ? t("giftingOn") : t("giftingOff")}</Badge>
+        </div>
+      </div>
+    </Link>
+  );
+}

@@ -1,0 +1,30 @@
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client";
+import { authenticate } from "./sign-in";
+
+export const authOptions: NextAuthOptions = {
+  // The adapter stores users and linked accounts; credentials sessions live in a signed JWT.
+  adapter: PrismaAdapter(db as never),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const result = await authenticate(db, credentials);
+        if (result.ok) return result.user;
+        // The message reaches the sign-in form as `error`.
+        throw new Error(result.reason === "locked" ? "locked" : "invalid");
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (session.user && token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};
