@@ -10,6 +10,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-db.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    env: { NEXTAUTH_SECRET: "lanbao-test-secret" },
     hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { GiftCardData } from "@/lib/gifting/cards";
+
+/**
+ * The blue envelope in a chat thread. Usable from server and client components (no
+ * server-only imports), so a live thread can render new cards without a reload.
+ */
+export function GiftCard({ card, viewerId }: { card: GiftCardData; viewerId: string }) {
+  const t = useTranslations("gift");
+  const mine = card.senderId === viewerId;
+  const status =
+    card.status === "ACCEPTED"
+      ? t("statusAccepted")
+      : card.status === "EXPIRED"
+        ? t("statusExpired")
+        : card.mode === "SINGLE"
+          ? t("statusWaiting")
+          : t("statusUnitsLeft", { left: card.units - card.unitsClaimed, units: card.units });
+  return (
+    <Link
+      href={card.href}
+      data-testid="gift-card"
+      data-gift-status={card.status}
+      className="block w-64 overflow-hidden rounded-xl bg-gradient-to-br from-sky-500 via-lanbao-500 to-lanbao-700 text-white shadow-md ring-1 ring-lanbao-700/30 transition active:scale-[0.99]"
+    >
+      <div className="flex gap-3 p-3">
+        <div className="size-16 shrink-0 overflow-hidden rounded-lg bg-white/20">
+          {card.productImage && (
+            // eslint-disable-next-line @next/next/no-img-element -- thumbnails from public/, already sized
+            <img src={card.productImage} alt="" width={64} height={64} loading="lazy" className="size-full object-cover" />
+          )}
+        </div>
+        <div className="min-w-0 flex-1">
+          <p className="flex items-center gap-1 text-xs font-medium text-white/80">
+            <span aria-hidden>🎁</span>
+            {mine ? t("cardFromYou") : t("cardFrom", { name: card.senderName })}
+          </p>
+          <p className="mt-0.5 line-clamp-2 text-sm font-semibold leading-snug">{card.message || t("defaultMessage")}</p>
+          <p className="mt-1 truncate text-xs text-white/75">{card.productTitle}</p>
+        </div>
+      </div>
+      <div className="flex items-center justify-between border-t border-white/20 bg-white/10 px-3 py-1.5 text-xs">
+        <span data-testid="gift-card-status">{status}</span>
+        <span className="font-medium">{t("cardBrand")}</span>
+      </div>
+    </Link>
+  );
+}

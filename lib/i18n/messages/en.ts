@@ -1,0 +1,38 @@
+// One file per namespace, so each feature owns its own messages.
+import common from "./en/common.json";
+import nav from "./en/nav.json";
+import auth from "./en/auth.json";
+import validation from "./en/validation.json";
+import home from "./en/home.json";
+import categories from "./en/categories.json";
+import chat from "./en/chat.json";
+import friends from "./en/friends.json";
+import gift from "./en/gift.json";
+import shop from "./en/shop.json";
+import product from "./en/product.json";
+import search from "./en/search.json";
+import orders from "./en/orders.json";
+import merchant from "./en/merchant.json";
+import address from "./en/address.json";
+import system from "./en/system.json";
+import checkout from "./en/checkout.json";
+
+export default {
+  common,
+  nav,
+  auth,
+  validation,
+  home,
+  categories,
+  chat,
+  friends,
+  gift,
+  shop,
+  product,
+  search,
+  orders,
+  merchant,
+  address,
+  system,
+  checkout,
+};
