@@ -30,7 +30,7 @@ export function variantGiftEligibility({ shop, category, product, variant }: Eli
 
 export type ProductEligibility =
   | { eligible: true; giftableVariantIds: string[] }
-  | { eligible: false; reasons: IneligibleReason[]; giftableVariantIds: [] };
+  | { eligible: false; reasons: IneligibleReason[]; giftableVariantIds: string[] };
 
 /**
  * A product supports gifting when at least one of its variants does. When none does,

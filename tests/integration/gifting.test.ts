@@ -66,12 +66,12 @@ describe("checkout", () => {
   });
 
   it("refuses a gift the rules exclude, with the reason, and creates no order", async () => {
-    const cases = [
+    const cases: [Parameters<typeof makeProduct>[1], string][] = [
       [{ giftingEnabled: false }, "checkout.notGiftable.shopGiftingOff"],
       [{ categorySlug: "jewelry" }, "checkout.notGiftable.categoryExcluded"],
       [{ variants: [{ name: "Lux", price: 900_000, originalPrice: 1_200_000, stock: 1 }] }, "checkout.notGiftable.priceTooHigh"],
       [{ variants: [{ name: "Gone", price: 100, stock: 0 }] }, "checkout.notGiftable.outOfStock"],
-    ] as const;
+    ];
     for (const [opts, key] of cases) {
       const s = await scene(opts);
       const before = await t.db.order.count();

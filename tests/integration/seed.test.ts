@@ -1,30 +1,15 @@
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password.ts";
-import { createDb, type Db } from "../../lib/db/client.ts";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded.ts";
-import { migrate } from "../../lib/db/migrate.ts";
+import type { Db } from "../../lib/db/client.ts";
 import { DEMO_PASSWORD, USERS } from "../../prisma/seed/catalogue.ts";
 import { seed } from "../../prisma/seed/index.ts";
+import { useTestDatabase } from "../setup/test-db.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PUBLIC = path.join(ROOT, "public");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function counts(db: Db) {
   const [users, shops, products, variants, images, friendships, threads, members, messages, follows, categories] =
@@ -44,39 +29,31 @@ async function counts(db: Db) {
   return { users, shops, products, variants, images, friendships, threads, members, messages, follows, categories };
 }
 
+const t = useTestDatabase();
+
 describe("demo seed", () => {
-  let pg: EmbeddedDatabase;
   let db: Db;
-  let dataDir: string;
   let first: Awaited<ReturnType<typeof counts>>;
   const timings: number[] = [];
 
   beforeAll(async () => {
-    dataDir = path.join(ROOT, ".tmp", `seedtest-${process.pid}-${Date.now()}`);
-    pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-    await pg.createDatabase("seedtest");
-    const url = pg.url("seedtest");
-    await migrate(url);
-    db = createDb(url);
+    db = t.db;
 
-    let t = performance.now();
+    let t0 = performance.now();
     await seed(db);
-    timings.push(performance.now() - t);
+    timings.push(performance.now() - t0);
     first = await counts(db);
 
     // A merchant edit between the two runs must survive the second one.
     await db.shop.update({ where: { slug: "blue-bean-coffee" }, data: { name: "Blue Bean Roasters 蓝豆烘焙" } });
     await db.variant.update({ where: { id: "seed-variant-latte-voucher-regular" }, data: { price: 2600 } });
 
-    t = performance.now();
+    t0 = performance.now();
     await seed(db);
-    timings.push(performance.now() - t);
+    timings.push(performance.now() - t0);
   }, 120_000);
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await pg?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     console.log(`seed: first run ${Math.round(timings[0])} ms, re-run ${Math.round(timings[1])} ms`);
   }, 60_000);
 

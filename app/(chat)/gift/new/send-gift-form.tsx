@@ -1,0 +1,112 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldError, inputClass } from "@/components/ui/field";
+import { formatMoney } from "@/lib/money/format";
+import { sendGiftAction } from "./actions";
+
+const MESSAGE_MAX = 50;
+
+export function SendGiftForm({
+  variants,
+  defaultVariantId,
+  recipients,
+  fixedRecipient,
+  threadId,
+}: {
+  variants: { id: string; name: string; price: number }[];
+  defaultVariantId: string;
+  recipients: { id: string; name: string }[];
+  fixedRecipient: boolean;
+  threadId: string | null;
+}) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(sendGiftAction, null);
+  const [variantId, setVariantId] = useState(defaultVariantId);
+  const [message, setMessage] = useState("");
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const formError = state && !state.ok ? state.formError : undefined;
+  const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
+  const err = (k: string) => errors[k] && t(errors[k][0]);
+
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {threadId && <input type="hidden" name="threadId" value={threadId} />}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {variants.map((v) => (
+            <label key={v.id} className="cursor-pointer">
+              <input type="radio" name="variantId" value={v.id} checked={v.id === variantId} onChange={() => setVariantId(v.id)} className="peer sr-only" />
+              <span className="inline-block rounded-lg border border-gray-300 px-3 py-1.5 text-sm peer-checked:border-lanbao-500 peer-checked:bg-lanbao-50 peer-checked:text-lanbao-700 peer-focus-visible:ring-2 peer-focus-visible:ring-lanbao-500">
+                {v.name}
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError message={err("variantId")} />
+      </fieldset>
+
+      {fixedRecipient ? (
+        <p className="text-sm">
+          <input type="hidden" name="recipientId" value={recipients[0].id} />
+          {t("gift.to")} <span className="font-medium" data-testid="gift-recipient">{recipients[0].name}</span>
+        </p>
+      ) : (
+        <div className="space-y-1">
+          <label htmlFor="recipientId" className="block text-sm font-medium text-gray-700">
+            {t("gift.chooseFriend")}
+          </label>
+          <select id="recipientId" name="recipientId" defaultValue="" className={inputClass} aria-invalid={errors.recipientId ? true : undefined}>
+            <option value="" disabled>
+              {t("gift.chooseFriendPlaceholder")}
+            </option>
+            {recipients.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          {recipients.length === 0 && <p className="text-sm text-gray-500">{t("gift.noFriends")}</p>}
+          <FieldError message={err("recipientId")} />
+        </div>
+      )}
+
+      <div className="space-y-1">
+        <label htmlFor="message" className="block text-sm font-medium text-gray-700">
+          {t("gift.message")}
+        </label>
+        <textarea
+          id="message"
+          name="message"
+          rows={2}
+          maxLength={MESSAGE_MAX}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          placeholder={t("gift.messagePlaceholder")}
+          className={inputClass}
+          aria-invalid={errors.message ? true : undefined}
+        />
+        <p className="text-right text-xs text-gray-400">
+          {message.length}/{MESSAGE_MAX}
+        </p>
+        <FieldError message={err("message")} />
+      </div>
+
+      <FieldError message={formError && t(formError)} />
+      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
+        <div>
+          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
+          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
+            {formatMoney(price)}
+          </p>
+        </div>
+        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
+          {pending ? t("gift.paying") : t("gift.pay")}
+        </Button>
+      </div>
+    </form>
+  );
+}
