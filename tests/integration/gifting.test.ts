@@ -273,3 +273,31 @@ describe("the claim link", () => {
     expect(JSON.stringify(await t.db.gift.findUniqueOrThrow({ where: { id: gift!.id } }))).not.toContain(token);
   });
 });
+
+describe("gifts not accepted within 24 hours", () => {
+  it("expire: refunded to the original payment, stock back, the thread told; twice or in parallel refunds once", async () => {
+    const { expireUnacceptedGifts } = await import("../../lib/gifting/expire.ts");
+    const s = await scene({ variants: [{ name: "Box", price: 6600, stock: 3 }] });
+    const { gift, orderId } = await paidGift(s);
+    const accepted = await paidGift(s);
+    await acceptGift(t.db, s.recipient.id, { giftId: accepted.gift!.id, shipping: SAMPLE_ADDRESS });
+    expect((await t.db.variant.findUniqueOrThrow({ where: { id: s.variants[0].id } })).stock).toBe(1);
+
+    const later = new Date(Date.now() + 24 * 60 * 60 * 1000 + 1000);
+    const counts = await Promise.all([expireUnacceptedGifts(t.db, { now: later }), expireUnacceptedGifts(t.db, { now: later })]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(await expireUnacceptedGifts(t.db, { now: later })).toBe(0);
+
+    expect((await t.db.gift.findUniqueOrThrow({ where: { id: gift!.id } })).status).toBe("EXPIRED");
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "REFUNDED", failureReason: "giftExpired" });
+    const refunds = await t.db.refund.findMany({ where: { orderId } });
+    expect(refunds.map((r) => r.amount)).toEqual([6600]);
+    const onStripe = await getStripe().refunds.retrieve(refunds[0].stripeRefundId);
+    expect(onStripe.status).toBe("succeeded");
+    expect((await t.db.variant.findUniqueOrThrow({ where: { id: s.variants[0].id } })).stock).toBe(2);
+    expect(await t.db.message.count({ where: { threadId: s.thread.id, kind: "SYSTEM", systemKey: "giftExpired" } })).toBe(1);
+    // The accepted one is untouched.
+    expect((await t.db.gift.findUniqueOrThrow({ where: { id: accepted.gift!.id } })).status).toBe("ACCEPTED");
+    expect(await t.db.refund.count({ where: { orderId: accepted.orderId } })).toBe(0);
+  });
+});
