@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { productCardSelect, toProductCard, type ProductCardData } from "./products";
 
 export type ShopSummary = {
   id: string;
@@ -26,4 +27,84 @@ export async function listShops(db: Db, opts: { take?: number } = {}): Promise<S
     },
   });
   return shops.map(({ _count, ...s }) => ({ ...s, productCount: _count.products }));
+}
+
+export const SHOP_PAGE_SIZE = 12;
+/** How many featured products a gift zone shows at most. */
+export const GIFT_ZONE_MAX = 12;
+
+export type ShopPage = ShopSummary & {
+  followerCount: number;
+  /** Whether the viewer follows the shop (false for visitors). */
+  following: boolean;
+  viewerIsOwner: boolean;
+};
+
+/** A shop by its slug with its follower count, or null. */
+export async function getShopPage(db: Db, slug: string, viewerId: string | null): Promise<ShopPage | null> {
+  const shop = await db.shop.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      coverImage: true,
+      giftingEnabled: true,
+      ownerId: true,
+      _count: { select: { followers: true, products: { where: { published: true } } } },
+    },
+  });
+  if (!shop) return null;
+  const following = viewerId
+    ? (await db.shopFollow.count({ where: { shopId: shop.id, userId: viewerId } })) > 0
+    : false;
+  const { _count, ownerId, ...rest } = shop;
+  return {
+    ...rest,
+    productCount: _count.products,
+    followerCount: _count.followers,
+    following,
+    viewerIsOwner: viewerId === ownerId,
+  };
+}
+
+/** The shop's gift zone (礼物专区): featured published products in the merchant's order. */
+export async function listGiftZone(db: Db, shopId: string): Promise<ProductCardData[]> {
+  const rows = await db.product.findMany({
+    where: { shopId, published: true, giftZoneRank: { not: null } },
+    orderBy: [{ giftZoneRank: "asc" }, { createdAt: "desc" }],
+    take: GIFT_ZONE_MAX,
+    select: productCardSelect,
+  });
+  return rows.map(toProductCard);
+}
+
+export type ProductListPage = { items: ProductCardData[]; page: number; pageCount: number; total: number };
+
+/** All published products of a shop, newest first, one page at a time (pages start at 1). */
+export async function listShopProducts(
+  db: Db,
+  shopId: string,
+  opts: { page?: number; perPage?: number } = {},
+): Promise<ProductListPage> {
+  const perPage = opts.perPage ?? SHOP_PAGE_SIZE;
+  const where = { shopId, published: true };
+  const total = await db.product.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
+  const rows = await db.product.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * perPage,
+    take: perPage,
+    select: productCardSelect,
+  });
+  return { items: rows.map(toProductCard), page, pageCount, total };
+}
+
+/** `?page=` as a page number: anything odd means page 1. */
+export function pageParam(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n > 0 ? n : 1;
 }

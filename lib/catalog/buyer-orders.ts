@@ -1,0 +1,141 @@
+// What a shopper sees of their own orders (/orders). A self order shows the buyer's own
+// address and tracking; a gift order shows its progress but nothing of where it goes:
+// no recipient address, parcel name, phone or tracking number ever reaches the sender.
+import type { Db } from "@/lib/db/client";
+import type { GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
+import { orderDisplayStatus, type DisplayStatus } from "@/lib/orders/fulfilment";
+
+export const BUYER_ORDERS_PAGE_SIZE = 20;
+
+export type BuyerOrderRow = {
+  id: string;
+  createdAt: Date;
+  kind: OrderKind;
+  status: OrderStatus;
+  displayStatus: DisplayStatus;
+  productId: string;
+  productTitle: string;
+  imageUrl: string | null;
+  variantName: string;
+  shopName: string;
+  quantity: number;
+  totalAmount: number;
+  currency: string;
+  recipientName: string | null;
+};
+
+const rowSelect = {
+  id: true,
+  createdAt: true,
+  kind: true,
+  status: true,
+  quantity: true,
+  totalAmount: true,
+  currency: true,
+  product: { select: { id: true, title: true, images: { orderBy: { position: "asc" as const }, take: 1, select: { url: true } } } },
+  variant: { select: { name: true } },
+  shop: { select: { name: true } },
+  gift: { select: { status: true, recipient: { select: { name: true } }, _count: { select: { claims: true } } } },
+} as const;
+
+type Row = {
+  id: string;
+  createdAt: Date;
+  kind: OrderKind;
+  status: OrderStatus;
+  quantity: number;
+  totalAmount: number;
+  currency: string;
+  product: { id: string; title: string; images: { url: string }[] };
+  variant: { name: string };
+  shop: { name: string };
+  gift: { status: GiftStatus; recipient: { name: string } | null; _count: { claims: number } } | null;
+};
+
+function toRow(o: Row): BuyerOrderRow {
+  return {
+    id: o.id,
+    createdAt: o.createdAt,
+    kind: o.kind,
+    status: o.status,
+    displayStatus: orderDisplayStatus({
+      kind: o.kind,
+      status: o.status,
+      gift: o.gift ? { status: o.gift.status, claimCount: o.gift._count.claims } : null,
+    }),
+    productId: o.product.id,
+    productTitle: o.product.title,
+    imageUrl: o.product.images[0]?.url ?? null,
+    variantName: o.variant.name,
+    shopName: o.shop.name,
+    quantity: o.quantity,
+    totalAmount: o.totalAmount,
+    currency: o.currency,
+    recipientName: o.gift?.recipient?.name ?? null,
+  };
+}
+
+/** The user's orders, newest first. */
+export async function listBuyerOrders(db: Db, buyerId: string, opts: { page?: number } = {}) {
+  const where = { buyerId };
+  const total = await db.order.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / BUYER_ORDERS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
+  const rows = await db.order.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * BUYER_ORDERS_PAGE_SIZE,
+    take: BUYER_ORDERS_PAGE_SIZE,
+    select: rowSelect,
+  });
+  return { items: rows.map(toRow), page, pageCount, total };
+}
+
+export type BuyerOrderDetail = BuyerOrderRow & {
+  paidAt: Date | null;
+  unitAmount: number;
+  failureReason: string | null;
+  /** Self orders only. */
+  shipping: { name: string; phone: string; address: string } | null;
+  /** Self orders: carrier and tracking. Gift orders: carrier only, per parcel. */
+  shipments: { carrier: string; trackingNumber: string | null; shippedAt: Date; deliveredAt: Date | null }[];
+  giftStatus: GiftStatus | null;
+};
+
+/** One of the user's orders, or null (someone else's order looks like no order). */
+export async function getBuyerOrder(db: Db, buyerId: string, orderId: string): Promise<BuyerOrderDetail | null> {
+  const o = await db.order.findFirst({
+    where: { id: orderId, buyerId },
+    select: {
+      ...rowSelect,
+      paidAt: true,
+      unitAmount: true,
+      failureReason: true,
+      shipName: true,
+      shipPhone: true,
+      shipProvince: true,
+      shipCity: true,
+      shipDistrict: true,
+      shipDetail: true,
+      shipments: { orderBy: { shippedAt: "asc" }, select: { carrier: true, trackingNumber: true, shippedAt: true, deliveredAt: true } },
+    },
+  });
+  if (!o) return null;
+  const self = o.kind === "SELF";
+  return {
+    ...toRow(o),
+    paidAt: o.paidAt,
+    unitAmount: o.unitAmount,
+    failureReason: o.failureReason,
+    shipping:
+      self && o.shipName
+        ? {
+            name: o.shipName,
+            phone: o.shipPhone ?? "",
+            address: [o.shipProvince, o.shipCity, o.shipDistrict, o.shipDetail].filter(Boolean).join(" "),
+          }
+        : null,
+    shipments: o.shipments.map((s) => ({ ...s, trackingNumber: self ? s.trackingNumber : null })),
+    giftStatus: o.gift?.status ?? null,
+  };
+}
