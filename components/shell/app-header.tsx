@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { UnreadBadge } from "@/components/chat/unread-badge";
 import { getCurrentUser } from "@/lib/auth/session";
+import { countUnread } from "@/lib/chat/threads";
+import { db } from "@/lib/db/client";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
 export async function AppHeader() {
-  const [t, user] = await Promise.all([getTranslations("nav"), getCurrentUser()]);
+  const [t, tf, user] = await Promise.all([getTranslations("nav"), getTranslations("friends"), getCurrentUser()]);
+  const unread = user ? await countUnread(db, user.id) : 0;
   return (
     <header className="sticky top-0 z-10 border-b border-gray-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4">
@@ -20,9 +24,16 @@ export async function AppHeader() {
             {t("shops")}
           </Link>
           {user && (
-            <Link href="/chats" className="rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
-              {t("chats")}
-            </Link>
+            <>
+              <Link href="/chats" className="relative rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
+                {t("chats")}
+                <UnreadBadge initial={unread} />
+              </Link>
+              {/* Phones reach friends from the chat list; the header has no room there. */}
+              <Link href="/friends" className="hidden rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100 sm:block">
+                {tf("title")}
+              </Link>
+            </>
           )}
         </nav>
         <div className="ml-auto flex items-center gap-2">

@@ -1,0 +1,115 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+
+/** What the server streams (lib/realtime), plus "open" each time the stream (re)connects. */
+export type LiveEvent =
+  | { type: "message"; threadId: string; messageId: string }
+  | { type: "gift"; threadId: string; giftId: string }
+  | { type: "threads" }
+  | { type: "resync" }
+  | { type: "open" }
+  /** Local: this tab marked a thread read (unread counts changed). */
+  | { type: "read" };
+
+type LiveState = "connecting" | "open";
+type Context = {
+  subscribe: (fn: (e: LiveEvent) => void) => () => void;
+  /** Tells this tab's subscribers about something that happened here. */
+  emit: (e: LiveEvent) => void;
+  state: LiveState;
+};
+
+const RealtimeContext = createContext<Context | null>(null);
+const STREAM_EVENTS = ["message", "gift", "threads", "resync"] as const;
+
+/**
+ * One EventSource per tab for all chat pages: the pages below subscribe to it. The browser
+ * reconnects a broken stream by itself; a stream the server refused (restart, 5xx) is
+ * reopened here with a growing delay.
+ */
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const subscribers = useRef(new Set<(e: LiveEvent) => void>());
+  const [state, setState] = useState<LiveState>("connecting");
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retryTimer: number | undefined;
+    let attempt = 0;
+    let stopped = false;
+    const emit = (event: LiveEvent) => {
+      for (const fn of [...subscribers.current]) fn(event);
+    };
+    const connect = () => {
+      const es = new EventSource("/api/realtime");
+      source = es;
+      es.onopen = () => {
+        attempt = 0;
+        setState("open");
+        emit({ type: "open" });
+      };
+      for (const type of STREAM_EVENTS) {
+        es.addEventListener(type, (ev) => {
+          try {
+            emit(JSON.parse((ev as MessageEvent<string>).data) as LiveEvent);
+          } catch {
+            // not ours; ignore
+          }
+        });
+      }
+      es.onerror = () => {
+        setState("connecting");
+        if (es.readyState === EventSource.CLOSED && !stopped) {
+          es.close();
+          retryTimer = window.setTimeout(connect, Math.min(30_000, 1000 * 2 ** attempt++));
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      window.clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, []);
+
+  const emit = useCallback((event: LiveEvent) => {
+    for (const fn of [...subscribers.current]) fn(event);
+  }, []);
+
+  const subscribe = useCallback((fn: (e: LiveEvent) => void) => {
+    subscribers.current.add(fn);
+    return () => {
+      subscribers.current.delete(fn);
+    };
+  }, []);
+
+  return (
+    <RealtimeContext.Provider value={{ subscribe, emit, state }}>
+      {children}
+      {/* Lets tests (and curious people) see whether live updates are flowing. */}
+      <span hidden data-testid="realtime-status" data-state={state} />
+    </RealtimeContext.Provider>
+  );
+}
+
+/** Calls `handler` for every live event while the component is mounted. */
+export function useLiveEvents(handler: (e: LiveEvent) => void) {
+  const ctx = useContext(RealtimeContext);
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => ctx?.subscribe((e) => latest.current(e)), [ctx]);
+}
+
+/** Emits a local event to this tab's subscribers (no-op outside the provider). */
+export function useLiveEmit(): (e: LiveEvent) => void {
+  const ctx = useContext(RealtimeContext);
+  return ctx?.emit ?? noop;
+}
+const noop = () => {};
+
+export function useLiveState(): LiveState {
+  return useContext(RealtimeContext)?.state ?? "connecting";
+}

@@ -1,0 +1,194 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, uniqueEmail } from "./helpers";
+
+async function signUp(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+  return { context, page, email, name };
+}
+
+async function waitLive(page: Page) {
+  await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
+}
+
+test("two new people become friends and chat live, without reloading", async ({ browser }) => {
+  const suffix = Math.random().toString(36).slice(2, 6);
+  const ann = await signUp(browser, `Ann ${suffix}`);
+  const bo = await signUp(browser, `Bo ${suffix}`);
+
+  // A new user has no chats yet and is pointed to friends.
+  await ann.page.goto("/chats");
+  await expect(ann.page.getByTestId("chats-empty")).toBeVisible();
+
+  // Bo waits on the friends page; Ann's request shows up there by itself.
+  await bo.page.goto("/friends");
+  await waitLive(bo.page);
+  await ann.page.goto("/friends");
+  await ann.page.getByLabel("Email or Lanbao ID").fill(bo.email.toUpperCase());
+  await ann.page.getByRole("button", { name: "Search" }).click();
+  await expect(ann.page.getByTestId("search-result")).toContainText(bo.name);
+  await ann.page.getByTestId("add-friend").click();
+  await expect(ann.page.getByText(`Request sent to ${bo.name}.`)).toBeVisible();
+  await expect(ann.page.getByTestId("outgoing-requests")).toContainText(bo.name);
+
+  const request = bo.page.getByTestId("incoming-request").filter({ hasText: ann.name });
+  await expect(request).toBeVisible();
+  await waitLive(ann.page);
+  await request.getByTestId("accept-request").click();
+  await expect(bo.page.getByTestId("friend-list")).toContainText(ann.name);
+  // Ann's page learns about it live too.
+  await expect(ann.page.getByTestId("friend-list")).toContainText(bo.name);
+
+  // Both open the one direct chat.
+  await ann.page.getByTestId("friend").filter({ hasText: bo.name }).getByTestId("open-chat").click();
+  await ann.page.waitForURL(/\/chats\/[^/]+$/);
+  const threadUrl = new URL(ann.page.url()).pathname;
+  await bo.page.getByTestId("friend").filter({ hasText: ann.name }).getByTestId("open-chat").click();
+  await bo.page.waitForURL((url) => url.pathname === threadUrl);
+  await expect(ann.page.getByTestId("thread-title")).toHaveText(bo.name);
+  await expect(bo.page.getByTestId("thread-title")).toHaveText(ann.name);
+  await Promise.all([waitLive(ann.page), waitLive(bo.page)]);
+
+  // Ann sends; Bo's open thread shows it without a reload.
+  const hello = `Hello Bo 你好 ${suffix}`;
+  await ann.page.getByTestId("composer-input").fill(hello);
+  const t0 = Date.now();
+  await ann.page.getByTestId("composer-input").press("Enter");
+  const onBo = bo.page.getByTestId("message").filter({ hasText: hello });
+  await expect(onBo).toBeVisible();
+  const delay = Date.now() - t0;
+  test.info().annotations.push({ type: "live delivery (ms)", description: String(delay) });
+  console.log(`live delivery: ${delay} ms`);
+  expect(delay).toBeLessThan(2000);
+  await expect(onBo).toHaveAttribute("data-own", "false");
+  await expect(ann.page.getByTestId("message").filter({ hasText: hello })).toHaveAttribute("data-own", "true");
+  await expect(ann.page.getByTestId("composer-input")).toHaveValue("");
+
+  // And back, with the Send button; an empty message sends nothing.
+  await bo.page.getByTestId("composer-input").fill("   ");
+  await expect(bo.page.getByTestId("composer-send")).toBeDisabled();
+  await bo.page.getByTestId("composer-input").fill("Hi Ann! 收到");
+  await bo.page.getByTestId("composer-send").click();
+  await expect(ann.page.getByTestId("message").filter({ hasText: "Hi Ann! 收到" })).toBeVisible();
+  await expect(ann.page.getByTestId("message")).toHaveCount(2);
+  await expect(ann.page.getByTestId("day-separator").first()).toContainText("Today");
+
+  // "+" reveals the Gift entry for this thread.
+  await expect(ann.page.getByTestId("composer-gift")).toHaveCount(0);
+  await ann.page.getByTestId("composer-more").click();
+  await expect(ann.page.getByTestId("composer-gift")).toHaveAttribute("href", `${threadUrl}/gift`);
+
+  // Bo's chat list shows the thread; a message while Bo is there updates it live.
+  await bo.page.goto("/chats");
+  await waitLive(bo.page);
+  await ann.page.getByTestId("composer-input").fill("Are you there?");
+  await ann.page.getByTestId("composer-input").press("Enter");
+  const row = bo.page.getByTestId("thread-list").getByRole("link", { name: new RegExp(ann.name) });
+  await expect(row).toContainText("Are you there?");
+  await expect(row.getByLabel("1 unread")).toBeVisible();
+
+  // A connection drop loses nothing: what was sent meanwhile shows up once Bo is back.
+  await row.click();
+  await bo.page.waitForURL((url) => url.pathname === threadUrl);
+  await waitLive(bo.page);
+  await bo.context.setOffline(true);
+  await ann.page.getByTestId("composer-input").fill("Sent while you were offline");
+  await ann.page.getByTestId("composer-input").press("Enter");
+  await expect(ann.page.locator('[data-testid="message"][data-message-id]').filter({ hasText: "Sent while you were offline" })).toBeVisible();
+  await bo.context.setOffline(false);
+  await expect(bo.page.getByTestId("message").filter({ hasText: "Sent while you were offline" })).toBeVisible({ timeout: 20_000 });
+  await expect(bo.page.getByTestId("message")).toHaveCount(4);
+
+  await ann.context.close();
+  await bo.context.close();
+});
+
+test("a long chat loads older messages when scrolled to the top and keeps the place", async ({ browser }) => {
+  const suffix = Math.random().toString(36).slice(2, 6);
+  const cy = await signUp(browser, `Cy ${suffix}`);
+  const di = await signUp(browser, `Di ${suffix}`);
+  // Friends by asking each other: the second request accepts the first.
+  for (const [me, other] of [
+    [cy, di],
+    [di, cy],
+  ] as const) {
+    await me.page.goto("/friends");
+    await me.page.getByLabel("Email or Lanbao ID").fill(other.email);
+    await me.page.getByRole("button", { name: "Search" }).click();
+    await me.page.getByTestId("add-friend").click();
+    await expect(me.page.getByText(/^(Request sent to|You and) /)).toBeVisible();
+  }
+  await cy.page.reload();
+  await cy.page.getByTestId("friend").filter({ hasText: di.name }).getByTestId("open-chat").click();
+  await cy.page.waitForURL(/\/chats\/[^/]+$/);
+
+  const input = cy.page.getByTestId("composer-input");
+  for (let i = 1; i <= 36; i++) {
+    await input.fill(`line ${i}`);
+    await input.press("Enter");
+  }
+  await expect(cy.page.locator('[data-testid="message"][data-message-id]')).toHaveCount(36);
+
+  await di.page.goto(new URL(cy.page.url()).pathname);
+  const messages = di.page.getByTestId("message");
+  await expect(messages.last()).toContainText("line 36");
+  await expect(messages).toHaveCount(30);
+  // The newest 30: lines 7..36, the newest in view.
+  const bodies = di.page.getByTestId("message-body");
+  await expect(bodies.first()).toHaveText("line 7");
+  await expect(messages.last()).toBeInViewport();
+
+  const anchor = bodies.filter({ hasText: /^line 7$/ });
+  await di.page.getByTestId("message-list").evaluate((el) => (el.scrollTop = 0));
+  await expect(messages).toHaveCount(36);
+  await expect(bodies.first()).toHaveText("line 1");
+  // The reader stays where they were: line 7 still in view, the older lines above it.
+  await expect(anchor).toBeInViewport();
+  await expect(messages.first()).not.toBeInViewport();
+  await di.page.getByTestId("message-list").evaluate((el) => (el.scrollTop = 0));
+  await expect(di.page.getByText("This is the beginning of your chat.")).toBeVisible();
+
+  await cy.context.close();
+  await di.context.close();
+});
+
+test("finding friends explains bad input, strangers and yourself", async ({ page }) => {
+  await signIn(page, "zhao@lanbao.test", undefined, "/friends");
+  const box = page.getByLabel("Email or Lanbao ID");
+  await box.fill("not an id");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.locator("#friend-query-error")).toHaveText(/Enter an email address or a Lanbao ID/);
+  await box.fill("nobody-here@example.com");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.locator("#friend-query-error")).toHaveText("No one on Lanbao has that email or Lanbao ID.");
+  await box.fill("zhao@lanbao.test");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.locator("#friend-query-error")).toHaveText(/That's you!/);
+});
+
+test("the demo group chat reads like a messenger, and outsiders cannot open a thread", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "sender@lanbao.test", undefined, "/chats");
+  await page.getByTestId("thread-list").getByRole("link", { name: /Weekend Hikers/ }).click();
+  await expect(page.getByTestId("thread-title")).toContainText("Weekend Hikers");
+  const fromChen = page.getByTestId("message").filter({ hasText: "Xiangshan" });
+  await expect(fromChen).toHaveAttribute("data-own", "false");
+  await expect(fromChen).toContainText("Chen");
+  await expect(page.getByTestId("message").filter({ hasText: "挂耳" })).toHaveAttribute("data-own", "true");
+  const groupUrl = new URL(page.url()).pathname;
+  await context.close();
+
+  const outsider = await signUp(browser, "Outsider");
+  await outsider.page.goto(groupUrl);
+  await expect(outsider.page.getByTestId("thread-not-found")).toBeVisible();
+  await expect(outsider.page.getByTestId("message")).toHaveCount(0);
+  await outsider.context.close();
+});
