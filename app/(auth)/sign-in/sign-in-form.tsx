@@ -2,7 +2,6 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError } from "@/components/ui/field";
@@ -11,7 +10,6 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/result";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -26,8 +24,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     const res = await signIn("credentials", { ...parsed.data, redirect: false });
     if (res?.ok && !res.error) {
-      router.replace(callbackUrl);
-      router.refresh();
+      // A full load, not router.replace: anything the router prefetched while signed out
+      // (e.g. a redirect of "/" to sign-in) must not be reused now.
+      window.location.assign(callbackUrl);
       return;
     }
     setPending(false);

@@ -35,8 +35,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     }
     const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     if (res?.ok && !res.error) {
-      router.replace(callbackUrl);
-      router.refresh();
+      // A full load: nothing the router prefetched while signed out may be reused.
+      window.location.assign(callbackUrl);
     } else {
       router.replace(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     }
