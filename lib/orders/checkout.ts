@@ -134,10 +134,12 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
 
   const base = appUrl(deps);
   const stripe = deps.stripe ?? getStripe();
+  const buyer = await db.user.findUniqueOrThrow({ where: { id: buyerId }, select: { email: true } });
   const session = await stripe.checkout.sessions.create(
     {
       mode: "payment",
       client_reference_id: order.id,
+      customer_email: buyer.email, // receipt address, prefilled on the payment page
       metadata: { orderId: order.id, kind: input.kind },
       payment_intent_data: { metadata: { orderId: order.id } },
       line_items: [

@@ -75,10 +75,10 @@ test("wrong passwords are refused and repeated ones lock the account", async ({ 
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText(i < 4 ? "Wrong email or password." : /locked for 15 minutes/);
+    await expect(page.locator("#sign-in-error")).toHaveText(i < 4 ? "Wrong email or password." : /locked for 15 minutes/);
   }
   await page.getByLabel("Password").fill("the-right-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/locked for 15 minutes/);
+  await expect(page.locator("#sign-in-error")).toHaveText(/locked for 15 minutes/);
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -44,7 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         label={t("auth.password")}
         error={errors.password && t(errors.password[0])}
       />
-      <FieldError message={formError && t(formError)} />
+      <FieldError id="sign-in-error" message={formError && t(formError)} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
