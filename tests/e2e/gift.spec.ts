@@ -36,15 +36,17 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   const recipientCards = recipient.getByTestId("gift-card");
   const cardsBefore = await recipientCards.count();
 
-  // Listen on the sender's live stream for the whole flow.
-  await openDirectChat(sender, "Wang Fang");
-  await sender.evaluate(() => {
+  // Listen on the sender's live stream for the whole flow, from a second tab that stays put.
+  const senderStream = await senderCtx.newPage();
+  await senderStream.goto("/chats");
+  await senderStream.evaluate(() => {
     const w = window as unknown as { __stream: string[] };
     w.__stream = [];
     const source = new EventSource("/api/realtime");
     source.onmessage = (e) => w.__stream.push(e.data);
     for (const type of ["message", "gift", "threads"]) source.addEventListener(type, (e) => w.__stream.push((e as MessageEvent).data));
   });
+  await openDirectChat(sender, "Wang Fang");
 
   // Sender: composer → Gift → pick a product → confirm sheet → pay in the sandbox checkout.
   const giftEntry = sender.getByTestId("composer-gift");
@@ -74,6 +76,8 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   // Recipient opens the card and accepts with an address.
   const card = recipientCards.last();
   await expect(card).toContainText("路上带着吃 Enjoy!");
+  const href = await card.getAttribute("href");
+  expect(href).toMatch(/^\/gifts\/[A-Za-z0-9_-]{40,}$/);
   await card.click();
   await recipient.waitForURL(/\/gifts\//);
   await expect(recipient.getByTestId("gift-message")).toHaveText("路上带着吃 Enjoy!");
@@ -104,13 +108,12 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   await sender.reload();
   await senderCard.click();
   await expect(sender.getByTestId("gift-sender-view")).toBeVisible();
-  const stream = await sender.evaluate(() => (window as unknown as { __stream: string[] }).__stream.join("\n"));
+  const stream = await senderStream.evaluate(() => (window as unknown as { __stream: string[] }).__stream.join("\n"));
   expect(stream.length).toBeGreaterThan(0); // the stream did carry the updates
   const everything = senderBodies.join("\n") + stream + (await sender.content());
   for (const secret of [ADDRESS.phone, ADDRESS.detail, "1398765"]) expect(everything).not.toContain(secret);
 
   // Anyone else with the link: signed out → sign-in → back to the gift → nothing but a notice.
-  const href = await card.getAttribute("href");
   const strangerCtx = await browser.newContext();
   const stranger = await strangerCtx.newPage();
   await stranger.goto(href!);
