@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { GiftCardData } from "@/lib/gifting/cards";
+import { GiftGlyph } from "./gift-glyph";
 
 /**
  * The blue envelope in a chat thread. Usable from server and client components (no
@@ -33,7 +34,7 @@ export function GiftCard({ card, viewerId }: { card: GiftCardData; viewerId: str
         </div>
         <div className="min-w-0 flex-1">
           <p className="flex items-center gap-1 text-xs font-medium text-white/80">
-            <span aria-hidden>🎁</span>
+            <GiftGlyph className="size-3.5" />
             {mine ? t("cardFromYou") : t("cardFrom", { name: card.senderName })}
           </p>
           <p className="mt-0.5 line-clamp-2 text-sm font-semibold leading-snug">{card.message || t("defaultMessage")}</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GiftGlyph } from "@/components/gift/gift-glyph";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
@@ -36,7 +37,10 @@ export default async function SendGiftPage({ searchParams }: { searchParams: Pro
             <img src={product.image} alt="" width={80} height={80} className="size-20 rounded-lg bg-white/20 object-cover" />
           )}
           <div className="min-w-0">
-            <p className="text-xs text-white/80">🎁 {t("sendTitle")}</p>
+            <p className="flex items-center gap-1 text-xs text-white/80">
+              <GiftGlyph className="size-3.5" />
+              {t("sendTitle")}
+            </p>
             <h1 className="mt-1 font-semibold leading-snug">{product.title}</h1>
             <p className="text-xs text-white/75">{product.shop.name}</p>
           </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { GiftGlyph } from "@/components/gift/gift-glyph";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { listAddresses } from "@/lib/address/book";
@@ -126,7 +127,10 @@ function Sheet({ children }: { children: React.ReactNode }) {
 function Envelope({ image, title, message, from }: { image: string | null; title: string; message: string; from: string }) {
   return (
     <div className="mx-3 rounded-2xl bg-gradient-to-br from-sky-500 via-lanbao-500 to-lanbao-700 p-5 text-white">
-      <p className="text-sm text-white/80">🎁 {from}</p>
+      <p className="flex items-center gap-1.5 text-sm text-white/80">
+        <GiftGlyph />
+        {from}
+      </p>
       <p className="mt-1 text-lg font-semibold" data-testid="gift-message">
         {message}
       </p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GiftGlyph } from "@/components/gift/gift-glyph";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
@@ -41,8 +42,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   }
   return (
     <Card className="mx-auto max-w-md space-y-3 p-6 text-center" data-testid="checkout-success">
-      <div aria-hidden className="mx-auto flex size-14 items-center justify-center rounded-full bg-lanbao-50 text-3xl">
-        {order.kind === "GIFT" ? "🎁" : "✓"}
+      <div aria-hidden className="mx-auto flex size-14 items-center justify-center rounded-full bg-lanbao-50 text-3xl text-lanbao-600">
+        {order.kind === "GIFT" ? <GiftGlyph className="size-7" /> : "✓"}
       </div>
       <h1 className="text-xl font-semibold">{order.kind === "GIFT" ? t("giftSent") : t("orderPaid")}</h1>
       <p className="text-sm text-gray-600">{order.kind === "GIFT" ? t("giftSentBody", { product: order.product.title }) : t("orderPaidBody")}</p>
