@@ -32,7 +32,8 @@ export function contentTypeOfKey(key: string): string {
 }
 
 export function uploadsDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.LANBAO_UPLOADS_DIR || path.join(env.LANBAO_DATA_DIR || ".data", "uploads"));
+  // A runtime location, not part of the app: keep the bundler from tracing it.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.LANBAO_UPLOADS_DIR || path.join(env.LANBAO_DATA_DIR || ".data", "uploads"));
 }
 
 /** Files on local disk, one per key. */

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+
+export default async function OrderNotFound() {
+  const t = await getTranslations("orders");
+  return (
+    <div className="mx-auto flex min-h-[40vh] max-w-md flex-col items-center justify-center gap-3 text-center">
+      <h1 className="text-xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="text-sm text-gray-600">{t("notFoundBody")}</p>
+      <Link href="/orders" className={buttonClass("secondary")}>
+        {t("allOrders")}
+      </Link>
+    </div>
+  );
+}

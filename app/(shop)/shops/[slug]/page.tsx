@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { GiftIcon } from "@/components/product/gift-icon";
+import { Pagination } from "@/components/product/pagination";
+import { ProductGrid } from "@/components/product/product-card";
+import { FollowButton } from "@/components/shop/follow-button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getShopPage, listGiftZone, listShopProducts, pageParam } from "@/lib/catalog/shops";
+import { db } from "@/lib/db/client";
+import { setFollowAction } from "./actions";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props) {
+  const shop = await getShopPage(db, decodeURIComponent((await params).slug), null);
+  return { title: shop?.name, description: shop?.description };
+}
+
+export default async function ShopPage({ params, searchParams }: Props) {
+  const [{ slug }, sp, user] = await Promise.all([params, searchParams, getCurrentUser()]);
+  const shop = await getShopPage(db, decodeURIComponent(slug), user?.id ?? null);
+  if (!shop) notFound();
+  const page = pageParam(sp.page);
+  const [t, giftZone, products] = await Promise.all([
+    getTranslations("shop"),
+    page === 1 ? listGiftZone(db, shop.id) : Promise.resolve([]),
+    listShopProducts(db, shop.id, { page }),
+  ]);
+  const base = `/shops/${encodeURIComponent(shop.slug)}`;
+
+  return (
+    <div className="-mx-4 -mt-6 space-y-6 sm:mx-0 sm:mt-0">
+      <section className="overflow-hidden bg-white shadow-sm ring-1 ring-gray-200 sm:rounded-2xl">
+        <div className="aspect-[5/2] max-h-64 w-full bg-lanbao-50">
+          {shop.coverImage && (
+            // eslint-disable-next-line @next/next/no-img-element -- pre-sized cover, the page's first image
+            <img
+              src={shop.coverImage}
+              alt=""
+              width={1000}
+              height={400}
+              fetchPriority="high"
+              decoding="async"
+              className="size-full object-cover"
+            />
+          )}
+        </div>
+        <div className="space-y-3 p-4">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h1 className="text-xl font-semibold" data-testid="shop-name">
+              {shop.name}
+            </h1>
+            {shop.viewerIsOwner && (
+              <Link href={`/merchant/shops/${shop.id}`} className="text-sm font-medium text-lanbao-600">
+                {t("manage")}
+              </Link>
+            )}
+          </div>
+          {shop.description && <p className="whitespace-pre-line text-sm text-gray-600">{shop.description}</p>}
+          {!shop.giftingEnabled && (
+            <p className="rounded-lg bg-gray-50 px-3 py-2 text-sm text-gray-600" data-testid="shop-gifting-off">
+              {t("giftingOff")}
+            </p>
+          )}
+          {user ? (
+            <FollowButton shopId={shop.id} following={shop.following} followerCount={shop.followerCount} action={setFollowAction} />
+          ) : (
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <span className="text-gray-600" data-testid="follower-count">
+                {t("followers", { count: shop.followerCount })}
+              </span>
+              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(base)}`} className="font-medium text-lanbao-600">
+                {t("signInToFollow")}
+              </Link>
+            </div>
+          )}
+        </div>
+      </section>
+
+      <div className="space-y-6 px-4 sm:px-0">
+        {giftZone.length > 0 && (
+          <section aria-labelledby="gift-zone" className="space-y-3" data-testid="gift-zone">
+            <div>
+              <h2 id="gift-zone" className="flex items-center gap-1.5 text-lg font-semibold">
+                <GiftIcon className="size-5 text-lanbao-600" />
+                {t("giftZone")}
+              </h2>
+              <p className="text-xs text-gray-500">{t("giftZoneHint")}</p>
+            </div>
+            <ProductGrid products={giftZone} eagerCount={2} />
+          </section>
+        )}
+
+        <section aria-labelledby="all-products" className="space-y-3">
+          <h2 id="all-products" className="text-lg font-semibold">
+            {t("allProducts")} <span className="text-sm font-normal text-gray-500">({products.total})</span>
+          </h2>
+          {products.items.length === 0 ? (
+            <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-500 ring-1 ring-gray-200">{t("noProducts")}</p>
+          ) : (
+            <ProductGrid products={products.items} eagerCount={giftZone.length ? 0 : 2} />
+          )}
+          <Pagination page={products.page} pageCount={products.pageCount} href={(p) => (p === 1 ? base : `${base}?page=${p}`)} />
+        </section>
+      </div>
+    </div>
+  );
+}

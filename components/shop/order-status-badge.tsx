@@ -1,0 +1,26 @@
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import type { DisplayStatus } from "@/lib/orders/fulfilment";
+
+const TONE: Record<DisplayStatus, "blue" | "gray" | "green" | "amber" | "red"> = {
+  PENDING_PAYMENT: "amber",
+  WAITING: "amber",
+  PAID: "blue",
+  ACCEPTED: "blue",
+  SHIPPED: "blue",
+  DELIVERED: "green",
+  CANCELLED: "gray",
+  REFUNDED: "red",
+};
+
+/** An order's status as people read it ("Waiting for the recipient", "Shipped"…). */
+export function OrderStatusBadge({ status }: { status: DisplayStatus }) {
+  const t = useTranslations("orders");
+  return (
+    <Badge tone={TONE[status]}>
+      <span data-testid="order-status" data-status={status}>
+        {t(`status.${status}`)}
+      </span>
+    </Badge>
+  );
+}
