@@ -8,6 +8,8 @@ async function openDirectChat(page: Page, withName: string) {
   await page.goto("/chats");
   await page.getByRole("link", { name: new RegExp(withName) }).first().click();
   await page.waitForURL(/\/chats\/[^/]+$/);
+  // The seeded chat has messages: once one shows, the thread (and its cards) has rendered.
+  await expect(page.getByTestId("message").first()).toBeVisible();
 }
 
 test("a gift sent in a chat reaches the recipient live, is accepted with an address the sender never sees, and the merchant gets it", async ({ browser }) => {
