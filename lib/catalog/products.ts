@@ -93,11 +93,13 @@ export function optionsRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
 }
 
+export type ProductPageData = Omit<ProductPage, "viewerIsOwner"> & { ownerId: string };
+
 /**
- * A product as its page shows it, or null when it does not exist or is unpublished
- * (its shop's owner still sees an unpublished product, as a preview).
+ * Everything the product page shows, whoever looks, or null when there is no such
+ * product. Pass it through `productPageFor` before showing it to anyone.
  */
-export async function getProductPage(db: Db, productId: string, viewerId: string | null): Promise<ProductPage | null> {
+export async function loadProductPage(db: Db, productId: string): Promise<ProductPageData | null> {
   const p = await db.product.findUnique({
     where: { id: productId },
     select: {
@@ -116,9 +118,7 @@ export async function getProductPage(db: Db, productId: string, viewerId: string
     },
   });
   if (!p) return null;
-  const viewerIsOwner = viewerId !== null && p.shop.ownerId === viewerId;
-  if (!p.published && !viewerIsOwner) return null;
-  const { ownerId: _owner, ...shop } = p.shop;
+  const { ownerId, ...shop } = p.shop;
   return {
     id: p.id,
     title: p.title,
@@ -127,6 +127,7 @@ export async function getProductPage(db: Db, productId: string, viewerId: string
     published: p.published,
     categorySlug: p.category.slug,
     shop,
+    ownerId,
     images: p.images,
     variants: p.variants.map((v) => ({
       ...v,
@@ -134,8 +135,24 @@ export async function getProductPage(db: Db, productId: string, viewerId: string
       gift: variantGiftEligibility({ shop: p.shop, category: p.category, product: { published: p.published }, variant: v }),
     })),
     gift: productGiftEligibility({ shop: p.shop, category: p.category, published: p.published, variants: p.variants }),
-    viewerIsOwner,
   };
+}
+
+/** What `viewerId` may see: an unpublished product only by its shop's owner (a preview). */
+export function productPageFor(data: ProductPageData | null, viewerId: string | null): ProductPage | null {
+  if (!data) return null;
+  const viewerIsOwner = viewerId !== null && data.ownerId === viewerId;
+  if (!data.published && !viewerIsOwner) return null;
+  const { ownerId: _owner, ...rest } = data;
+  return { ...rest, viewerIsOwner };
+}
+
+/**
+ * A product as its page shows it, or null when it does not exist or is unpublished
+ * (its shop's owner still sees an unpublished product, as a preview).
+ */
+export async function getProductPage(db: Db, productId: string, viewerId: string | null): Promise<ProductPage | null> {
+  return productPageFor(await loadProductPage(db, productId), viewerId);
 }
 
 /**

@@ -40,8 +40,10 @@ export type ShopPage = ShopSummary & {
   viewerIsOwner: boolean;
 };
 
-/** A shop by its slug with its follower count, or null. */
-export async function getShopPage(db: Db, slug: string, viewerId: string | null): Promise<ShopPage | null> {
+export type ShopPageData = Omit<ShopPage, "following" | "viewerIsOwner"> & { ownerId: string };
+
+/** A shop by its slug with its counts, or null; the same for every viewer. */
+export async function loadShopPage(db: Db, slug: string): Promise<ShopPageData | null> {
   const shop = await db.shop.findUnique({
     where: { slug },
     select: {
@@ -56,17 +58,21 @@ export async function getShopPage(db: Db, slug: string, viewerId: string | null)
     },
   });
   if (!shop) return null;
-  const following = viewerId
-    ? (await db.shopFollow.count({ where: { shopId: shop.id, userId: viewerId } })) > 0
-    : false;
-  const { _count, ownerId, ...rest } = shop;
-  return {
-    ...rest,
-    productCount: _count.products,
-    followerCount: _count.followers,
-    following,
-    viewerIsOwner: viewerId === ownerId,
-  };
+  const { _count, ...rest } = shop;
+  return { ...rest, productCount: _count.products, followerCount: _count.followers };
+}
+
+export async function isFollowing(db: Db, userId: string | null, shopId: string): Promise<boolean> {
+  if (!userId) return false;
+  return (await db.shopFollow.count({ where: { shopId, userId } })) > 0;
+}
+
+/** A shop by its slug with its follower count and the viewer's relation to it, or null. */
+export async function getShopPage(db: Db, slug: string, viewerId: string | null): Promise<ShopPage | null> {
+  const data = await loadShopPage(db, slug);
+  if (!data) return null;
+  const { ownerId, ...shop } = data;
+  return { ...shop, following: await isFollowing(db, viewerId, shop.id), viewerIsOwner: viewerId === ownerId };
 }
 
 /** The shop's gift zone (礼物专区): featured published products in the merchant's order. */
@@ -90,17 +96,21 @@ export async function listShopProducts(
 ): Promise<ProductListPage> {
   const perPage = opts.perPage ?? SHOP_PAGE_SIZE;
   const where = { shopId, published: true };
-  const total = await db.product.count({ where });
+  const requested = Math.max(1, Math.floor(opts.page ?? 1));
+  const query = (page: number) =>
+    db.product.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: productCardSelect,
+    });
+  // Count and page in parallel; a page past the end (rare) is fetched again as the last one.
+  const [total, rows] = await Promise.all([db.product.count({ where }), query(requested)]);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
-  const rows = await db.product.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * perPage,
-    take: perPage,
-    select: productCardSelect,
-  });
-  return { items: rows.map(toProductCard), page, pageCount, total };
+  const page = Math.min(requested, pageCount);
+  const items = page === requested ? rows : await query(page);
+  return { items: items.map(toProductCard), page, pageCount, total };
 }
 
 /** `?page=` as a page number: anything odd means page 1. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { GiftEligibilityLine } from "@/components/product/gift-eligibility";
 import { GiftIcon } from "@/components/product/gift-icon";
@@ -7,21 +8,25 @@ import { Price } from "@/components/product/price";
 import { VariantPicker } from "@/components/product/variant-picker";
 import { buttonClass } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getProductPage, pickVariant } from "@/lib/catalog/products";
+import { loadProductPage, pickVariant, productPageFor } from "@/lib/catalog/products";
 import { db } from "@/lib/db/client";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ variant?: string | string[] }> };
 
+/** One query per request, shared by the metadata and the page. */
+const loadProduct = cache((id: string) => loadProductPage(db, id));
+
 export async function generateMetadata({ params }: Props) {
-  const product = await getProductPage(db, (await params).id, null);
+  const product = productPageFor(await loadProduct((await params).id), null);
   return { title: product?.title, description: product?.description.slice(0, 160) };
 }
 
 export default async function ProductPage({ params, searchParams }: Props) {
-  const [{ id }, sp, user] = await Promise.all([params, searchParams, getCurrentUser()]);
-  const product = await getProductPage(db, id, user?.id ?? null);
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  // Everything at once, so the page is ready as early as the header around it.
+  const [user, data, t] = await Promise.all([getCurrentUser(), loadProduct(id), getTranslations("product")]);
+  const product = productPageFor(data, user?.id ?? null);
   if (!product) notFound();
-  const t = await getTranslations("product");
   const requested = Array.isArray(sp.variant) ? sp.variant[0] : sp.variant;
   const variant = pickVariant(product.variants, requested);
   const canBuy = product.published && variant !== null && variant.stock > 0;

@@ -1,32 +1,37 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { GiftIcon } from "@/components/product/gift-icon";
 import { Pagination } from "@/components/product/pagination";
 import { ProductGrid } from "@/components/product/product-card";
 import { FollowButton } from "@/components/shop/follow-button";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getShopPage, listGiftZone, listShopProducts, pageParam } from "@/lib/catalog/shops";
+import { isFollowing, listGiftZone, listShopProducts, loadShopPage, pageParam } from "@/lib/catalog/shops";
 import { db } from "@/lib/db/client";
 import { setFollowAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
+/** One query per request, shared by the metadata and the page. */
+const loadShop = cache((slug: string) => loadShopPage(db, decodeURIComponent(slug)));
+
 export async function generateMetadata({ params }: Props) {
-  const shop = await getShopPage(db, decodeURIComponent((await params).slug), null);
+  const shop = await loadShop((await params).slug);
   return { title: shop?.name, description: shop?.description };
 }
 
 export default async function ShopPage({ params, searchParams }: Props) {
-  const [{ slug }, sp, user] = await Promise.all([params, searchParams, getCurrentUser()]);
-  const shop = await getShopPage(db, decodeURIComponent(slug), user?.id ?? null);
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+  const [user, shop, t] = await Promise.all([getCurrentUser(), loadShop(slug), getTranslations("shop")]);
   if (!shop) notFound();
   const page = pageParam(sp.page);
-  const [t, giftZone, products] = await Promise.all([
-    getTranslations("shop"),
+  const [following, giftZone, products] = await Promise.all([
+    isFollowing(db, user?.id ?? null, shop.id),
     page === 1 ? listGiftZone(db, shop.id) : Promise.resolve([]),
     listShopProducts(db, shop.id, { page }),
   ]);
+  const viewerIsOwner = user?.id === shop.ownerId;
   const base = `/shops/${encodeURIComponent(shop.slug)}`;
 
   return (
@@ -51,7 +56,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
             <h1 className="text-xl font-semibold" data-testid="shop-name">
               {shop.name}
             </h1>
-            {shop.viewerIsOwner && (
+            {viewerIsOwner && (
               <Link href={`/merchant/shops/${shop.id}`} className="text-sm font-medium text-lanbao-600">
                 {t("manage")}
               </Link>
@@ -64,7 +69,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
             </p>
           )}
           {user ? (
-            <FollowButton shopId={shop.id} following={shop.following} followerCount={shop.followerCount} action={setFollowAction} />
+            <FollowButton shopId={shop.id} following={following} followerCount={shop.followerCount} action={setFollowAction} />
           ) : (
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span className="text-gray-600" data-testid="follower-count">
@@ -88,7 +93,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
               </h2>
               <p className="text-xs text-gray-500">{t("giftZoneHint")}</p>
             </div>
-            <ProductGrid products={giftZone} eagerCount={2} />
+            <ProductGrid products={giftZone} />
           </section>
         )}
 
@@ -99,7 +104,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
           {products.items.length === 0 ? (
             <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-500 ring-1 ring-gray-200">{t("noProducts")}</p>
           ) : (
-            <ProductGrid products={products.items} eagerCount={giftZone.length ? 0 : 2} />
+            <ProductGrid products={products.items} />
           )}
           <Pagination page={products.page} pageCount={products.pageCount} href={(p) => (p === 1 ? base : `${base}?page=${p}`)} />
         </section>
