@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { ProductCardData } from "@/lib/catalog/products";
 import { Price } from "./price";
+import { SizedImage } from "./sized-image";
 
 /** A product tile for shop pages and search results. Server-rendered, no client code. */
 export function ProductCard({ product, showShop = false, eager = false }: { product: ProductCardData; showShop?: boolean; eager?: boolean }) {
@@ -16,14 +17,13 @@ export function ProductCard({ product, showShop = false, eager = false }: { prod
     >
       <div className="relative aspect-square bg-gray-100">
         {product.imageUrl && (
-          // eslint-disable-next-line @next/next/no-img-element -- small pre-sized images; no optimiser needed
-          <img
+          <SizedImage
             src={product.imageUrl}
             alt=""
-            width={400}
-            height={400}
-            loading={eager ? "eager" : "lazy"}
-            decoding="async"
+            width={800}
+            height={800}
+            sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw"
+            priority={eager}
             className="size-full object-cover"
           />
         )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SizedImage } from "@/components/product/sized-image";
 import { Badge } from "@/components/ui/badge";
 import type { ShopSummary } from "@/lib/catalog/shops";
 
@@ -13,8 +14,7 @@ export async function ShopCard({ shop }: { shop: ShopSummary }) {
     >
       <div className="aspect-[5/2] bg-lanbao-50">
         {shop.coverImage && (
-          // eslint-disable-next-line @next/next/no-img-element -- small committed covers; no optimiser round-trip needed
-          <img src={shop.coverImage} alt="" loading="lazy" width={600} height={240} className="size-full object-cover" />
+          <SizedImage src={shop.coverImage} alt="" width={1200} height={480} sizes="(min-width: 1024px) 320px, (min-width: 640px) 50vw, 100vw" className="size-full object-cover" />
         )}
       </div>
       <div className="space-y-1 p-3">

@@ -67,6 +67,8 @@ test("a merchant creates and publishes a product, a shopper finds it, and the gi
   const card = shopper.getByTestId("product-card").filter({ hasText: title });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("gift-badge")).toHaveText("Gifting supported");
+  // The uploaded picture, resized by the image optimiser for the card.
+  await expect.poll(() => card.locator("img").evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
   await card.click();
 
   await expect(shopper.getByTestId("product-title")).toHaveText(title);

@@ -5,11 +5,15 @@ import { getTranslations } from "next-intl/server";
 import { GiftEligibilityLine } from "@/components/product/gift-eligibility";
 import { GiftIcon } from "@/components/product/gift-icon";
 import { Price } from "@/components/product/price";
+import { SizedImage } from "@/components/product/sized-image";
 import { VariantPicker } from "@/components/product/variant-picker";
 import { buttonClass } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadProductPage, pickVariant, productPageFor } from "@/lib/catalog/products";
 import { db } from "@/lib/db/client";
+
+/** Full width on phones, half the 768 px column from sm up. */
+const IMAGE_SIZES = "(min-width: 640px) 384px, 100vw";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ variant?: string | string[] }> };
 
@@ -53,7 +57,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <ul className="flex snap-x snap-mandatory overflow-x-auto" aria-label={t("images")}>
             {first ? (
               <li className="aspect-square w-full shrink-0 snap-center">
-                {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized; the page's LCP image, loaded first */}
+                {/* eslint-disable-next-line @next/next/no-img-element -- the page's LCP image: the 800 px original (≈20 kB) is what a phone needs anyway, served straight, requested first */}
                 <img
                   src={first.url}
                   alt={t("imageAlt", { title: product.title, n: 1 })}
@@ -69,14 +73,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
             )}
             {rest.map((img, i) => (
               <li key={img.id} className="aspect-square w-full shrink-0 snap-center">
-                {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized, below the fold of the carousel */}
-                <img
+                <SizedImage
                   src={img.url}
                   alt={t("imageAlt", { title: product.title, n: i + 2 })}
                   width={800}
                   height={800}
-                  loading="lazy"
-                  decoding="async"
+                  sizes={IMAGE_SIZES}
                   className="size-full object-cover"
                 />
               </li>

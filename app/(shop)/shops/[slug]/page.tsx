@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { GiftIcon } from "@/components/product/gift-icon";
 import { Pagination } from "@/components/product/pagination";
+import { SizedImage } from "@/components/product/sized-image";
 import { ProductGrid } from "@/components/product/product-card";
 import { FollowButton } from "@/components/shop/follow-button";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -39,16 +40,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
       <section className="overflow-hidden bg-white shadow-sm ring-1 ring-gray-200 sm:rounded-2xl">
         <div className="aspect-[5/2] max-h-64 w-full bg-lanbao-50">
           {shop.coverImage && (
-            // eslint-disable-next-line @next/next/no-img-element -- pre-sized cover, the page's first image
-            <img
-              src={shop.coverImage}
-              alt=""
-              width={1000}
-              height={400}
-              fetchPriority="high"
-              decoding="async"
-              className="size-full object-cover"
-            />
+            <SizedImage src={shop.coverImage} alt="" width={1200} height={480} sizes="(min-width: 1024px) 1024px, 100vw" priority className="size-full object-cover" />
           )}
         </div>
         <div className="space-y-3 p-4">
