@@ -57,6 +57,19 @@ test("a merchant creates and publishes a product, a shopper finds it, and the gi
   await row.getByTestId("publish").click();
   await expect(row.getByTestId("product-state")).toHaveText("Published");
 
+  // Edit it twice: the form reloads what was stored, so the second save edits the same rows.
+  await row.getByRole("link", { name: title }).click();
+  await expect(merchant.getByTestId("image-item")).toHaveCount(1);
+  await merchant.getByLabel("Stock 2", { exact: true }).fill("12");
+  await merchant.getByTestId("save-product").click();
+  await expect(merchant.getByTestId("product-saved")).toBeVisible();
+  await expect(merchant.getByLabel("Stock 2", { exact: true })).toHaveValue("12");
+  await merchant.getByLabel("Original price (¥) 2", { exact: true }).fill("78");
+  await merchant.getByTestId("save-product").click();
+  await expect(merchant.getByLabel("Original price (¥) 2", { exact: true })).toHaveValue("78.00");
+  await expect(merchant.getByTestId("variant-row")).toHaveCount(2);
+  await expect(merchant.getByTestId("image-item")).toHaveCount(1);
+
   // The shopper finds it from the search box on /shops, by part of a word and in Chinese.
   await shopper.goto("/shops");
   await shopper.getByLabel("Search products").fill(`manthus oolong ${tag}`);

@@ -32,18 +32,22 @@ export async function createProductAction(_prev: ActionResult<null> | null, form
   redirect(`/merchant/shops/${created.shopId}?saved=${created.id}`);
 }
 
-/** Saves the product form of an existing product. */
+/**
+ * Saves the product form of an existing product, then reloads the form from what was
+ * stored (new variants and pictures now have ids, so a second save edits them).
+ */
 export async function updateProductAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const user = await getCurrentUser();
   if (!user) return signedOut();
+  const input = updateProductInputFromForm(form);
+  const shopId = String(form.get("shopId") ?? "");
   try {
-    const input = updateProductInputFromForm(form);
     await updateProduct(db, user.id, input);
-    revalidateProduct(String(form.get("shopId") ?? ""), input.productId);
-    return ok(null);
   } catch (err) {
     return actionFailure(err);
   }
+  revalidateProduct(shopId, input.productId);
+  redirect(`/merchant/shops/${encodeURIComponent(shopId)}/products/${encodeURIComponent(input.productId)}?saved=${Date.now()}`);
 }
 
 export async function setPublishedAction(

@@ -9,14 +9,14 @@ import { fenToYuan } from "@/lib/merchant/product-form";
 import { formatOptions, getProductForEdit, listCategories } from "@/lib/merchant/products";
 import { updateProductAction } from "../actions";
 
-type Props = { params: Promise<{ shopId: string; productId: string }> };
+type Props = { params: Promise<{ shopId: string; productId: string }>; searchParams: Promise<{ saved?: string }> };
 
 export async function generateMetadata() {
   return { title: (await getTranslations("merchant"))("product.editTitle") };
 }
 
-export default async function EditProductPage({ params }: Props) {
-  const { shopId, productId } = await params;
+export default async function EditProductPage({ params, searchParams }: Props) {
+  const [{ shopId, productId }, { saved }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/merchant/shops/${shopId}/products/${productId}`);
   const [t, product, categories] = await Promise.all([
     getTranslations("merchant"),
@@ -32,8 +32,14 @@ export default async function EditProductPage({ params }: Props) {
           {product.published ? t("product.viewLive") : t("product.preview")} →
         </Link>
       </div>
+      {saved && (
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200" data-testid="product-saved">
+          ✓ {t("saved")}
+        </p>
+      )}
       {product.orderCount > 0 && <p className="text-xs text-gray-500">{t("product.hasOrdersNote", { count: product.orderCount })}</p>}
       <ProductForm
+        key={saved ?? "form"}
         shopId={shopId}
         productId={product.id}
         categories={categories}
