@@ -7,8 +7,6 @@ import { DomainError } from "@/lib/validation/result";
 
 export type DbOrTx = Db | Prisma.TransactionClient;
 
-export const idSchemaMessage = "validation.invalid";
-
 /** The shop if `userId` owns it; otherwise DomainError merchant.errors.shopNotFound. */
 export async function ownedShop(db: DbOrTx, userId: string, shopId: string) {
   const shop = await db.shop.findFirst({
