@@ -46,7 +46,7 @@ export function BuyForm({
             <label
               key={v.id}
               className={cn(
-                "cursor-pointer rounded-lg px-3 py-2 text-sm ring-1",
+                "cursor-pointer rounded-lg px-3 py-2 text-sm ring-1 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-lanbao-500",
                 v.id === variantId ? "bg-lanbao-50 font-medium text-lanbao-700 ring-2 ring-lanbao-500" : "bg-white ring-gray-300",
               )}
             >
