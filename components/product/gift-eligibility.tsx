@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ProductPageVariant } from "@/lib/catalog/products";
 import type { ProductEligibility } from "@/lib/gifting/eligibility";
-import { GiftIcon } from "./gift-icon";
+import { GiftGlyph } from "@/components/gift/gift-glyph";
 
 /**
  * "Gifting supported" (支持送礼物), or why not, in plain words. The verdict comes from
@@ -12,7 +12,7 @@ export function GiftEligibilityLine({ gift, variant }: { gift: ProductEligibilit
   if (!gift.eligible) {
     return (
       <p className="flex items-start gap-1.5 text-sm text-gray-600" data-testid="gift-eligibility" data-eligible="false">
-        <GiftIcon className="mt-0.5 size-4 shrink-0 text-gray-400" />
+        <GiftGlyph className="mt-0.5 size-4 shrink-0 text-gray-400" />
         <span>
           <span className="font-medium">{t("giftingUnavailable")}</span>
           {": "}
@@ -25,7 +25,7 @@ export function GiftEligibilityLine({ gift, variant }: { gift: ProductEligibilit
   return (
     <div className="space-y-1" data-testid="gift-eligibility" data-eligible="true">
       <p className="inline-flex items-center gap-1.5 rounded-full bg-lanbao-50 px-2.5 py-1 text-sm font-medium text-lanbao-700">
-        <GiftIcon />
+        <GiftGlyph />
         {t("giftingSupported")}
       </p>
       {variantNote && <p className="text-xs text-gray-500">{t("variantNotGiftable", { reason: variantNote })}</p>}

@@ -4,12 +4,13 @@ import { UnreadBadge } from "@/components/chat/unread-badge";
 import { getCurrentUser } from "@/lib/auth/session";
 import { countUnread } from "@/lib/chat/threads";
 import { db } from "@/lib/db/client";
+import { isMerchant as runsAShop } from "@/lib/merchant/access";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
 export async function AppHeader() {
   const [t, tf, user] = await Promise.all([getTranslations("nav"), getTranslations("friends"), getCurrentUser()]);
-  const unread = user ? await countUnread(db, user.id) : 0;
+  const [unread, isMerchant] = user ? await Promise.all([countUnread(db, user.id), runsAShop(db, user.id)]) : [0, false];
   return (
     <header className="sticky top-0 z-10 border-b border-gray-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4">
@@ -22,6 +23,12 @@ export async function AppHeader() {
         <nav className="flex items-center gap-1 text-sm">
           <Link href="/shops" className="rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
             {t("shops")}
+          </Link>
+          <Link href="/search" aria-label={t("search")} className="rounded-md p-1.5 text-gray-700 hover:bg-gray-100">
+            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden className="size-4">
+              <circle cx="11" cy="11" r="7" />
+              <path d="m20 20-3.5-3.5" />
+            </svg>
           </Link>
           {user && (
             <>
@@ -39,7 +46,7 @@ export async function AppHeader() {
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitch />
           {user ? (
-            <UserMenu name={user.name} lanbaoId={user.lanbaoId} />
+            <UserMenu name={user.name} lanbaoId={user.lanbaoId} isMerchant={isMerchant} />
           ) : (
             <Link href="/sign-in" className="rounded-md px-2 py-1 text-sm font-medium text-lanbao-600">
               {t("signIn")}

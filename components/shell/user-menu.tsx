@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
-export function UserMenu({ name, lanbaoId }: { name: string; lanbaoId: string }) {
+export function UserMenu({ name, lanbaoId, isMerchant }: { name: string; lanbaoId: string; isMerchant: boolean }) {
   const t = useTranslations("nav");
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -40,6 +41,12 @@ export function UserMenu({ name, lanbaoId }: { name: string; lanbaoId: string })
             </p>
             <p className="text-xs text-gray-500">{t("lanbaoId", { id: lanbaoId })}</p>
           </div>
+          <Link href="/orders" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
+            {t("orders")}
+          </Link>
+          <Link href="/merchant" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
+            {isMerchant ? t("merchant") : t("openShop")}
+          </Link>
           <button
             type="button"
             role="menuitem"

@@ -37,8 +37,9 @@ export async function startEmbeddedPostgres(opts: {
     password: PASSWORD,
     authMethod: "scram-sha-256",
     persistent: true,
-    // UTF-8 with the built-in locale: the same text rules on every machine, and CJK
-    // characters count as letters for trigram search.
+    // UTF-8 with the built-in locale: the same text rules on every machine, whatever
+    // locales the OS has. (pg_trgm still sees only ASCII letters under LC_CTYPE=C; the
+    // search index spells other characters out, see the catalogue search migration.)
     initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     // Postgres refuses to run as root; the package then runs it as a `postgres` user.

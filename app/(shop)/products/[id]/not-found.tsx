@@ -1,16 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
+import { NotFoundNotice } from "@/components/shell/not-found-notice";
 
 export default async function ProductNotFound() {
   const t = await getTranslations("product");
-  return (
-    <div className="mx-auto flex min-h-[40vh] max-w-md flex-col items-center justify-center gap-3 text-center">
-      <h1 className="text-xl font-semibold">{t("notFoundTitle")}</h1>
-      <p className="text-sm text-gray-600">{t("notFoundBody")}</p>
-      <Link href="/shops" className={buttonClass("secondary")}>
-        {t("browseShops")}
-      </Link>
-    </div>
-  );
+  return <NotFoundNotice title={t("notFoundTitle")} body={t("notFoundBody")} href="/shops" linkLabel={t("browseShops")} />;
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { GiftEligibilityLine } from "@/components/product/gift-eligibility";
-import { GiftIcon } from "@/components/product/gift-icon";
+import { GiftGlyph } from "@/components/gift/gift-glyph";
 import { Price } from "@/components/product/price";
 import { SizedImage } from "@/components/product/sized-image";
 import { VariantPicker } from "@/components/product/variant-picker";
@@ -125,7 +125,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
                 data-testid="send-to-friend"
                 className={buttonClass("primary", "flex-1")}
               >
-                <GiftIcon />
+                <GiftGlyph />
                 {t("sendToFriend")}
               </Link>
             )}

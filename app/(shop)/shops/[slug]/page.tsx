@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
-import { GiftIcon } from "@/components/product/gift-icon";
+import { GiftGlyph } from "@/components/gift/gift-glyph";
 import { Pagination } from "@/components/product/pagination";
 import { SizedImage } from "@/components/product/sized-image";
 import { ProductGrid } from "@/components/product/product-card";
@@ -80,7 +80,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
           <section aria-labelledby="gift-zone" className="space-y-3" data-testid="gift-zone">
             <div>
               <h2 id="gift-zone" className="flex items-center gap-1.5 text-lg font-semibold">
-                <GiftIcon className="size-5 text-lanbao-600" />
+                <GiftGlyph className="size-5 text-lanbao-600" />
                 {t("giftZone")}
               </h2>
               <p className="text-xs text-gray-500">{t("giftZoneHint")}</p>
