@@ -113,7 +113,9 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   const stream = await senderStream.evaluate(() => (window as unknown as { __stream: string[] }).__stream.join("\n"));
   expect(stream.length).toBeGreaterThan(0); // the stream did carry the updates
   const everything = senderBodies.join("\n") + stream + (await sender.content());
-  for (const secret of [ADDRESS.phone, ADDRESS.detail, "1398765"]) expect(everything).not.toContain(secret);
+  for (const secret of [ADDRESS.phone, ADDRESS.detail, "1398765"]) {
+    expect(everything.includes(secret), `the sender's browser received "${secret}"`).toBe(false);
+  }
 
   // Anyone else with the link: signed out → sign-in → back to the gift → nothing but a notice.
   const strangerCtx = await browser.newContext();
