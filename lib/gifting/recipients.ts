@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { listFriends } from "@/lib/social/friends";
 
 export type GiftRecipientChoice = { threadId: string | null; users: { id: string; name: string }[]; fixed: boolean };
 
@@ -16,10 +17,6 @@ export async function giftRecipientChoices(db: Db, senderId: string, threadId?: 
     if (!thread) return null;
     return { threadId, users: thread.members.map((m) => m.user), fixed: thread.kind === "DIRECT" };
   }
-  const rows = await db.friendship.findMany({
-    where: { status: "ACCEPTED", OR: [{ userAId: senderId }, { userBId: senderId }] },
-    select: { userA: { select: { id: true, name: true } }, userB: { select: { id: true, name: true } } },
-  });
-  const users = rows.map((r) => (r.userA.id === senderId ? r.userB : r.userA)).sort((a, b) => a.name.localeCompare(b.name));
+  const users = (await listFriends(db, senderId)).map((f) => ({ id: f.id, name: f.name }));
   return { threadId: null, users, fixed: false };
 }
