@@ -2,40 +2,30 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { shippingAddressFromForm } from "@/lib/address/shipping";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireShippingAddress } from "@/lib/address/shipping";
+import { formOptional, formText, userFormAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { acceptGift } from "@/lib/gifting/accept";
 import { getGiftByToken } from "@/lib/gifting/view";
-import { fail, failFromError, ok, type ActionResult } from "@/lib/validation/result";
+import { DomainError } from "@/lib/validation/result";
 
-const formSchema = z.object({
-  token: z.string().min(20).max(100),
+const acceptFormSchema = z.object({
+  token: z.string().min(20, "gift.notFound").max(100, "gift.notFound"),
   variantId: z.string().min(1).max(64).optional(),
 });
 
 /** The recipient presses Accept gift. Only the gift's recipient gets past getGiftByToken. */
-export async function acceptGiftAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail({}, "gift.signInFirst");
-  const parsed = formSchema.safeParse({ token: formData.get("token"), variantId: formData.get("variantId") ?? undefined });
-  if (!parsed.success) return fail({}, "gift.notFound");
-
-  const view = await getGiftByToken(db, user.id, parsed.data.token);
-  if (!view || view.role !== "recipient") return fail({}, "gift.notYours");
-
-  let shipping = null;
-  if (view.product.kind === "PHYSICAL") {
-    const address = await shippingAddressFromForm(db, user.id, formData);
-    if (!address.ok) return address;
-    shipping = address.address;
-  }
-  try {
-    await acceptGift(db, user.id, { giftId: view.giftId, variantId: parsed.data.variantId, shipping });
-  } catch (err) {
-    return failFromError(err);
-  }
-  revalidatePath(`/gifts/${parsed.data.token}`);
-  revalidatePath(`/chats/${view.threadId}`);
-  return ok(null);
-}
+export const acceptGiftAction = userFormAction(
+  acceptFormSchema,
+  (form) => ({ token: formText(form, "token"), variantId: formOptional(form, "variantId") }),
+  async (input, { user, form }) => {
+    const view = await getGiftByToken(db, user.id, input.token);
+    if (!view || view.role !== "recipient") throw new DomainError("gift.notYours");
+    const shipping = view.product.kind === "PHYSICAL" ? await requireShippingAddress(db, user.id, form) : null;
+    await acceptGift(db, user.id, { giftId: view.giftId, variantId: input.variantId, shipping });
+    revalidatePath(`/gifts/${input.token}`);
+    revalidatePath(`/chats/${view.threadId}`);
+    return null;
+  },
+  { signedOut: "gift.signInFirst" },
+);
