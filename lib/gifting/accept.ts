@@ -4,7 +4,7 @@ import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
 import type { GiftStatus } from "@/lib/db/generated/enums";
 import { shippingSnapshotSchema } from "@/lib/orders/checkout";
-import { publishToThread } from "@/lib/realtime/publish";
+import { publishGiftChanged } from "@/lib/realtime/publish";
 import { DomainError } from "@/lib/validation/result";
 
 export const acceptGiftSchema = z.object({
@@ -89,7 +89,7 @@ export async function acceptGift(db: Db, userId: string, rawInput: AcceptGiftInp
         systemKey: "giftAccepted",
         systemArg: { name: recipient.name },
       });
-      await publishToThread(tx, gift.threadId, { type: "gift", threadId: gift.threadId, giftId: gift.id });
+      await publishGiftChanged(tx, gift.threadId, gift.id);
       return claim;
     },
     { timeout: 15_000, maxWait: 10_000 },

@@ -3,7 +3,7 @@ import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
 import { refundOrder } from "@/lib/orders/refunds";
 import { getStripe } from "@/lib/payments/stripe";
-import { publishToThread } from "@/lib/realtime/publish";
+import { publishGiftChanged } from "@/lib/realtime/publish";
 
 /**
  * Gifts nobody accepted within 24 hours fail: the gift expires, the order is refunded to
@@ -39,7 +39,7 @@ export async function expireUnacceptedGifts(
         // Per unit: a group gift half taken refunds only what nobody took.
         await refundOrder(tx, stripe, order, order.unitAmount * unclaimed, "giftExpired");
         await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: "giftExpired" });
-        await publishToThread(tx, gift.threadId, { type: "gift", threadId: gift.threadId, giftId: gift.id });
+        await publishGiftChanged(tx, gift.threadId, gift.id);
         return true;
       },
       { timeout: 30_000 },

@@ -27,3 +27,8 @@ export async function publishToThread(db: Db | Prisma.TransactionClient, threadI
     event,
   );
 }
+
+/** A gift card changed (accepted, declined, a unit taken...): every member of its thread redraws it. */
+export async function publishGiftChanged(db: Db | Prisma.TransactionClient, threadId: string, giftId: string): Promise<void> {
+  await publishToThread(db, threadId, { type: "gift", threadId, giftId });
+}
