@@ -6,7 +6,8 @@ import { OrderStatusBadge } from "@/components/shop/order-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getMerchantOrder, type Shipping } from "@/lib/merchant/orders";
+import type { ShippingAddress } from "@/lib/address/format";
+import { getMerchantOrder } from "@/lib/merchant/orders";
 import { formatMoney } from "@/lib/money/format";
 import { CARRIERS } from "@/lib/orders/fulfilment";
 import { deliverAction, shipAction } from "../actions";
@@ -15,7 +16,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("merchant"))("order.title") };
 }
 
-function Address({ s }: { s: Shipping }) {
+function Address({ s }: { s: ShippingAddress }) {
   return (
     <div className="text-sm" data-testid="ship-address">
       <p className="font-medium">
