@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useNow, useTranslations } from "next-intl";
 import type { GiftCardData } from "@/lib/gifting/cards";
+import { giftPhase } from "@/lib/lifecycle/status";
 import { GiftGlyph } from "./gift-glyph";
 
 /**
@@ -10,19 +11,23 @@ import { GiftGlyph } from "./gift-glyph";
 export function GiftCard({ card, viewerId }: { card: GiftCardData; viewerId: string }) {
   const t = useTranslations("gift");
   const mine = card.senderId === viewerId;
+  // A waiting gift past its 24 hours reads "expired" before the expiry job has run.
+  const phase = giftPhase(card, useNow({ updateInterval: 60_000 }));
   const status =
-    card.status === "ACCEPTED"
+    phase === "accepted"
       ? t("statusAccepted")
-      : card.status === "EXPIRED"
-        ? t("statusExpired")
-        : card.mode === "SINGLE"
-          ? t("statusWaiting")
-          : t("statusUnitsLeft", { left: card.units - card.unitsClaimed, units: card.units });
+      : phase === "declined"
+        ? t("statusDeclined")
+        : phase === "expired"
+          ? t("statusExpired")
+          : card.mode === "SINGLE"
+            ? t("statusWaiting")
+            : t("statusUnitsLeft", { left: card.units - card.unitsClaimed, units: card.units });
   return (
     <Link
       href={card.href}
       data-testid="gift-card"
-      data-gift-status={card.status}
+      data-gift-status={phase}
       className="block w-64 overflow-hidden rounded-xl bg-gradient-to-br from-sky-500 via-lanbao-500 to-lanbao-700 text-white shadow-md ring-1 ring-lanbao-700/30 transition active:scale-[0.99]"
     >
       <div className="flex gap-3 p-3">

@@ -1,11 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import type { GiftStatus, ProductKind } from "@/lib/db/generated/enums";
+import { giftPhase, type GiftPhase } from "@/lib/lifecycle/status";
 import { hashGiftToken } from "./token";
 
 export type RecipientGiftView = {
   role: "recipient";
   giftId: string;
   status: GiftStatus;
+  /** What the gift is now (lib/lifecycle: a waiting gift past its time reads expired). */
+  phase: GiftPhase;
   expiresAt: Date;
   message: string;
   senderName: string;
@@ -32,6 +35,7 @@ export type SenderGiftView = {
   role: "sender";
   giftId: string;
   status: GiftStatus;
+  phase: GiftPhase;
   expiresAt: Date;
   message: string;
   recipientName: string | null;
@@ -78,6 +82,7 @@ async function senderView(db: Db, giftId: string): Promise<SenderGiftView> {
     role: "sender",
     giftId: g.id,
     status: g.status,
+    phase: giftPhase(g),
     expiresAt: g.expiresAt,
     message: g.message,
     recipientName: g.recipient?.name ?? null,
@@ -136,6 +141,7 @@ async function recipientView(db: Db, giftId: string, viewerId: string): Promise<
     role: "recipient",
     giftId: g.id,
     status: g.status,
+    phase: giftPhase(g),
     expiresAt: g.expiresAt,
     message: g.message,
     senderName: g.sender.name,

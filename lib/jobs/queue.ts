@@ -27,7 +27,8 @@ export type JobData = {
 
 /**
  * Retries with growing delays (pg-boss doubles the delay each time). A refund keeps trying
- * for about two hours before it is handed to a person (RefundStatus FAILED).
+ * for about two hours before it is handed to a person (RefundStatus FAILED). Operators can
+ * shorten both (LANBAO_JOB_RETRY_DELAY_SECONDS, LANBAO_REFUND_RETRIES).
  */
 export function retryPolicy(queue: JobQueue): Pick<PgBoss.SendOptions, "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds"> {
   const base = Number(process.env.LANBAO_JOB_RETRY_DELAY_SECONDS) || 0;
@@ -35,7 +36,7 @@ export function retryPolicy(queue: JobQueue): Pick<PgBoss.SendOptions, "retryLim
   const expireInSeconds = 120;
   switch (queue) {
     case "refund":
-      return { retryLimit: 8, retryDelay: base || 30, retryBackoff: true, expireInSeconds };
+      return { retryLimit: Number(process.env.LANBAO_REFUND_RETRIES) || 8, retryDelay: base || 30, retryBackoff: true, expireInSeconds };
     case "lifecycle-sweep":
       return { retryLimit: 0, expireInSeconds };
     default:

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ClaimStatus, GiftMode, GiftStatus, OrderKind, OrderStatus, ProductKind, RefundStatus } from "@/lib/db/generated/enums";
 import { displayGift, displayGiftSelect, orderDisplayStatus, type DisplayStatus } from "@/lib/lifecycle";
+import { retryRefund } from "@/lib/payments/refunds";
 import { DomainError } from "@/lib/validation/result";
 
 export const MERCHANT_ORDERS_PAGE_SIZE = 25;
@@ -267,4 +268,15 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
     shipments: o.shipments,
     refunds: o.refunds,
   };
+}
+
+export const retryRefundSchema = z.object({ refundId: z.string().trim().min(1, "validation.required").max(64, "validation.invalid") });
+
+/** The shop's owner asks to try a refund that needs attention again. */
+export async function retryShopRefund(db: Db, merchantId: string, raw: z.input<typeof retryRefundSchema>) {
+  const { refundId } = retryRefundSchema.parse(raw);
+  const refund = await db.refund.findFirst({ where: { id: refundId, order: { shop: { ownerId: merchantId } } }, select: { id: true, orderId: true } });
+  if (!refund) throw new DomainError("merchant.errors.refundNotFound");
+  await retryRefund(db, refund.id);
+  return { orderId: refund.orderId };
 }

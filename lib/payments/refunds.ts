@@ -14,7 +14,7 @@ import { TransitionError, transitionRefund } from "@/lib/lifecycle";
 import { getStripe } from "./stripe";
 
 /** The settle job waits this long, so the request that recorded a refund settles it first. */
-const JOB_GRACE_MS = 30_000;
+const jobGraceMs = () => Number(process.env.LANBAO_REFUND_JOB_DELAY_MS ?? 30_000);
 
 export type RefundIntent = {
   orderId: string;
@@ -48,7 +48,7 @@ export async function recordRefund(tx: Prisma.TransactionClient, intent: RefundI
     data: { orderId: intent.orderId, amount: intent.amount, reason: intent.reason, idempotencyKey: intent.key },
     select: { id: true },
   });
-  await sendJob(tx, "refund", { refundId: refund.id }, { startAfter: new Date(Date.now() + JOB_GRACE_MS) });
+  await sendJob(tx, "refund", { refundId: refund.id }, { startAfter: new Date(Date.now() + jobGraceMs()) });
   return refund.id;
 }
 

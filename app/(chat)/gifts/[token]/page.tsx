@@ -9,7 +9,9 @@ import { formatAddressLine, maskPhone } from "@/lib/address/format";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getGiftByToken } from "@/lib/gifting/view";
+import type { GiftPhase } from "@/lib/lifecycle/status";
 import { AcceptGiftForm } from "./accept-form";
+import { DeclineGiftForm } from "./decline-form";
 
 export const dynamic = "force-dynamic";
 
@@ -35,14 +37,14 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
     );
   }
 
-  const statusBadge =
-    view.status === "ACCEPTED" ? (
-      <Badge tone="green">{t("statusAccepted")}</Badge>
-    ) : view.status === "EXPIRED" || view.expiresAt <= new Date() ? (
-      <Badge tone="gray">{t("statusExpired")}</Badge>
-    ) : (
-      <Badge tone="blue">{t("statusWaiting")}</Badge>
-    );
+  const badge: Record<GiftPhase, React.ReactNode> = {
+    waiting: <Badge tone="blue">{t("statusWaiting")}</Badge>,
+    accepted: <Badge tone="green">{t("statusAccepted")}</Badge>,
+    declined: <Badge tone="gray">{t("statusDeclined")}</Badge>,
+    expired: <Badge tone="gray">{t("statusExpired")}</Badge>,
+  };
+  const statusBadge = <span data-testid="gift-status" data-phase={view.phase}>{badge[view.phase]}</span>;
+  const expiresAt = format.dateTime(view.expiresAt, { dateStyle: "medium", timeStyle: "short" });
 
   if (view.role === "sender") {
     return (
@@ -53,7 +55,9 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
             <span>{t("sentTo", { name: view.recipientName ?? "" })}</span>
             {statusBadge}
           </p>
-          {view.status === "WAITING" && <p className="text-gray-500">{t("expiresAt", { time: format.dateTime(view.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>}
+          {view.phase === "waiting" && <p className="text-gray-500">{t("expiresAt", { time: expiresAt })}</p>}
+          {view.phase === "declined" && <p className="text-gray-600">{t("senderDeclinedBody", { name: view.recipientName ?? "" })}</p>}
+          {view.phase === "expired" && <p className="text-gray-600">{t("senderExpiredBody")}</p>}
           <p className="text-gray-500">{t("senderPrivacy")}</p>
           <Link href={`/chats/${view.threadId}`} className={buttonClass("secondary", "mt-3 w-full")}>
             {t("backToChat")}
@@ -63,14 +67,14 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
     );
   }
 
-  const addresses = view.status === "WAITING" && view.product.kind === "PHYSICAL" ? await listAddresses(db, user.id) : [];
-  const expired = view.status === "EXPIRED" || (view.status === "WAITING" && view.expiresAt <= new Date());
+  const open = view.phase === "waiting";
+  const addresses = open && view.product.kind === "PHYSICAL" ? await listAddresses(db, user.id) : [];
   return (
     <Sheet>
       <Envelope image={view.product.image} title={view.product.title} message={view.message || t("defaultMessage")} from={t("cardFrom", { name: view.senderName })} />
       <div className="space-y-4 p-5">
         <div className="flex items-center justify-between text-sm">
-          <span className="text-gray-500">{view.status === "WAITING" && !expired ? t("expiresAt", { time: format.dateTime(view.expiresAt, { dateStyle: "medium", timeStyle: "short" }) }) : null}</span>
+          <span className="text-gray-500">{open ? t("expiresAt", { time: expiresAt }) : null}</span>
           {statusBadge}
         </div>
         {view.claim ? (
@@ -93,16 +97,21 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
               </p>
             )}
           </div>
-        ) : expired ? (
+        ) : view.phase === "declined" ? (
+          <p className="rounded-lg bg-gray-50 p-3 text-sm text-gray-600">{t("declinedBody")}</p>
+        ) : !open ? (
           <p className="rounded-lg bg-gray-50 p-3 text-sm text-gray-600">{t("expiredBody")}</p>
         ) : (
-          <AcceptGiftForm
-            token={token}
-            variants={view.variants}
-            paidVariantId={view.paidVariantId}
-            needsAddress={view.product.kind === "PHYSICAL"}
-            addresses={addresses}
-          />
+          <>
+            <AcceptGiftForm
+              token={token}
+              variants={view.variants}
+              paidVariantId={view.paidVariantId}
+              needsAddress={view.product.kind === "PHYSICAL"}
+              addresses={addresses}
+            />
+            <DeclineGiftForm token={token} senderName={view.senderName} />
+          </>
         )}
         <Link href={`/chats/${view.threadId}`} className="block text-center text-sm text-lanbao-600">
           {t("backToChat")}
