@@ -18,7 +18,7 @@ export const acceptGiftSchema = z.object({
 });
 export type AcceptGiftInput = z.input<typeof acceptGiftSchema>;
 
-function voucherCode() {
+export function voucherCode() {
   // 12 characters from an unambiguous alphabet, grouped for reading at a counter.
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   const bytes = randomBytes(12);

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { settleRefundsNow } from "@/lib/payments/refunds";
 import { closeWaitingGift } from "./close";
-import type { LockedGift } from "./lock";
+import { LOCKED_COLUMNS, type LockedGift } from "./lock";
 
 export type ExpireOutcome = "expired" | "not-due" | "closed" | "busy";
 
@@ -18,10 +18,9 @@ export async function expireGift(db: Db, giftId: string, opts: { now?: Date; str
   const result = await db.$transaction(
     async (tx) => {
       const [gift] = await tx.$queryRaw<LockedGift[]>`
-        SELECT id, status, mode, units, "senderId", "recipientId", "expiresAt", "orderId", "threadId"
-          FROM "Gift" WHERE id = ${giftId} FOR UPDATE SKIP LOCKED`;
+        SELECT ${LOCKED_COLUMNS} FROM "Gift" WHERE id = ${giftId} FOR UPDATE SKIP LOCKED`;
       if (!gift) return { outcome: "busy" as const, refundId: null };
-      if (gift.status !== "WAITING") return { outcome: "closed" as const, refundId: null };
+      if (gift.status !== "WAITING" && gift.status !== "DRAWN") return { outcome: "closed" as const, refundId: null };
       if (gift.expiresAt > now) return { outcome: "not-due" as const, refundId: null };
       const refundId = await closeWaitingGift(tx, gift, { event: "expire", reason: "giftExpired", systemKey: "giftExpired" });
       return { outcome: "expired" as const, refundId };
@@ -36,7 +35,7 @@ export async function expireGift(db: Db, giftId: string, opts: { now?: Date; str
 export async function expireUnacceptedGifts(db: Db, opts: { now?: Date; stripe?: Stripe; batch?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const due = await db.gift.findMany({
-    where: { status: "WAITING", expiresAt: { lte: now } },
+    where: { status: { in: ["WAITING", "DRAWN"] }, expiresAt: { lte: now } },
     orderBy: { expiresAt: "asc" },
     take: opts.batch ?? 100,
     select: { id: true },

@@ -22,3 +22,15 @@ export async function giftRecipientChoices(db: Db, senderId: string, threadId?: 
   const users = (await listFriends(db, senderId)).map((f) => ({ id: f.id, name: f.name }));
   return { threadId: null, users, fixed: false };
 }
+
+export type GroupGiftChoice = { threadId: string; title: string; members: { id: string; name: string }[] };
+
+/** The group a group gift or lottery is sent in, and the members who may take or enter it. Null if not the sender's group. */
+export async function groupGiftChoices(db: Db, senderId: string, threadId: string): Promise<GroupGiftChoice | null> {
+  const thread = await db.thread.findFirst({
+    where: { id: threadId, kind: "GROUP", members: { some: { userId: senderId } } },
+    select: { title: true, members: { where: { userId: { not: senderId } }, orderBy: { joinedAt: "asc" }, select: { user: { select: { id: true, name: true } } } } },
+  });
+  if (!thread) return null;
+  return { threadId, title: thread.title ?? "", members: thread.members.map((m) => m.user) };
+}

@@ -11,6 +11,8 @@ export const JOB_QUEUES = {
   giftExpiry: "gift-expiry",
   /** Two hours before that: remind the recipient in the chat. */
   giftReminder: "gift-reminder",
+  /** A gift lottery's draw, at its draw time. */
+  lotteryDraw: "lottery-draw",
   /** Settle a recorded refund at Stripe. */
   refund: "refund",
   /** Every minute: whatever a lost job or a crash left behind. */
@@ -21,6 +23,7 @@ export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 export type JobData = {
   "gift-expiry": { giftId: string };
   "gift-reminder": { giftId: string };
+  "lottery-draw": { giftId: string };
   refund: { refundId: string };
   "lifecycle-sweep": Record<string, never>;
 };

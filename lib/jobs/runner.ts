@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { expireGift } from "@/lib/gifting/expire";
+import { drawLottery } from "@/lib/gifting/lottery";
 import { remindRecipient } from "@/lib/gifting/remind";
 import { settleRefund } from "@/lib/payments/refunds";
 import { JOB_QUEUES, sendJob, type JobData, type JobQueue } from "./queue";
@@ -73,6 +74,15 @@ export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<Jo
     return outcome;
   });
   await work(JOB_QUEUES.giftReminder, (job) => remindRecipient(db, job.data.giftId));
+  await work(JOB_QUEUES.lotteryDraw, async (job) => {
+    const outcome = await drawLottery(db, job.data.giftId, { stripe: opts.stripe });
+    if (outcome === "busy") throw new Error("the lottery is locked right now; trying again");
+    if (outcome === "not-due") {
+      const gift = await db.gift.findUniqueOrThrow({ where: { id: job.data.giftId }, select: { drawAt: true } });
+      await sendJob(db, JOB_QUEUES.lotteryDraw, job.data, { startAfter: gift.drawAt ?? new Date() });
+    }
+    return outcome;
+  });
   await work(JOB_QUEUES.refund, (job) =>
     settleRefund(db, job.data.refundId, { stripe: opts.stripe, lastAttempt: job.retryCount >= job.retryLimit }),
   );

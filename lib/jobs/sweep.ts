@@ -4,6 +4,7 @@
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { expireUnacceptedGifts } from "@/lib/gifting/expire";
+import { drawLottery } from "@/lib/gifting/lottery";
 import { transitionRefund } from "@/lib/lifecycle";
 import { expireAbandonedCheckouts } from "@/lib/orders/checkout";
 import { sendJob } from "./queue";
@@ -15,10 +16,23 @@ const ORPHAN_REFUND_MS = 10 * 60_000;
 /** Past every retry of its job: a person has to look. */
 const STUCK_REFUND_MS = 6 * 60 * 60_000;
 
-export type SweepResult = { giftsExpired: number; checkoutsCancelled: number; refundsRequeued: number; refundsGivenUp: number };
+export type SweepResult = {
+  lotteriesDrawn: number;
+  giftsExpired: number;
+  checkoutsCancelled: number;
+  refundsRequeued: number;
+  refundsGivenUp: number;
+};
 
 export async function runSweep(db: Db, opts: { now?: Date; stripe?: Stripe } = {}): Promise<SweepResult> {
   const now = opts.now ?? new Date();
+  const overdueDraws = await db.gift.findMany({
+    where: { mode: "LOTTERY", status: "WAITING", drawAt: { lte: new Date(now.getTime() - EXPIRY_GRACE_MS) } },
+    select: { id: true },
+    take: 100,
+  });
+  let lotteriesDrawn = 0;
+  for (const g of overdueDraws) if ((await drawLottery(db, g.id, { now, stripe: opts.stripe })) === "drawn") lotteriesDrawn++;
   const giftsExpired = await expireUnacceptedGifts(db, { now: new Date(now.getTime() - EXPIRY_GRACE_MS), stripe: opts.stripe });
   const checkoutsCancelled = await expireAbandonedCheckouts(db, { now, stripe: opts.stripe });
 
@@ -36,5 +50,5 @@ export async function runSweep(db: Db, opts: { now?: Date; stripe?: Stripe } = {
   });
   for (const r of stuck) await transitionRefund(db, r.id, "giveUp", { lastError: r.lastError ?? "no answer from Stripe" }).catch(() => {});
 
-  return { giftsExpired, checkoutsCancelled, refundsRequeued: orphans.length, refundsGivenUp: stuck.length };
+  return { lotteriesDrawn, giftsExpired, checkoutsCancelled, refundsRequeued: orphans.length, refundsGivenUp: stuck.length };
 }

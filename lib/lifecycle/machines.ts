@@ -22,15 +22,26 @@ export const ORDER_EVENTS = {
   refundLatePayment: { from: ["CANCELLED"], to: "REFUNDED" },
 } as const satisfies Table<OrderStatus>;
 
-/** A gift waiting in a chat for its recipient. */
+/** A gift in a chat: for one friend, units for a group, or a lottery. */
 export const GIFT_EVENTS = {
+  /** Single: the recipient accepts. */
   accept: { from: ["WAITING"], to: "ACCEPTED" },
+  /** Single: the recipient declines (拒收). */
   decline: { from: ["WAITING"], to: "DECLINED" },
-  expire: { from: ["WAITING"], to: "EXPIRED" },
+  /** Lottery: the winners are drawn at the draw time. */
+  draw: { from: ["WAITING"], to: "DRAWN" },
+  /** Group: the last unit is taken. Lottery: the last winner accepts. */
+  complete: { from: ["WAITING", "DRAWN"], to: "ACCEPTED" },
+  /** 24 hours are up (for a lottery: after the draw): what nobody took is refunded. */
+  expire: { from: ["WAITING", "DRAWN"], to: "EXPIRED" },
 } as const satisfies Table<GiftStatus>;
 
 /** One recipient's unit of a gift: their parcel (or voucher). */
 export const CLAIM_EVENTS = {
+  /** A lottery winner accepts with an address. */
+  accept: { from: ["WON"], to: "ACCEPTED" },
+  /** A lottery winner did not accept in time: the unit is refunded. */
+  forfeit: { from: ["WON"], to: "REFUNDED" },
   ship: { from: ["ACCEPTED"], to: "SHIPPED" },
   deliver: { from: ["SHIPPED"], to: "DELIVERED" },
   refund: { from: ["ACCEPTED", "SHIPPED", "DELIVERED"], to: "REFUNDED" },

@@ -3,12 +3,19 @@
 // has refunded it), and what an order's status is once its gift and parcels are counted.
 import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
 
-export type GiftPhase = "waiting" | "accepted" | "declined" | "expired";
+/**
+ * waiting: can still be accepted (single), taken (group) or entered (lottery, before the
+ * draw). drawn: a lottery's winners are picked and may accept. The rest are closed.
+ */
+export type GiftPhase = "waiting" | "drawn" | "accepted" | "declined" | "expired";
 
 export function giftPhase(gift: { status: GiftStatus; expiresAt: Date | string }, now: Date = new Date()): GiftPhase {
+  const past = new Date(gift.expiresAt).getTime() <= now.getTime();
   switch (gift.status) {
     case "WAITING":
-      return new Date(gift.expiresAt).getTime() <= now.getTime() ? "expired" : "waiting";
+      return past ? "expired" : "waiting";
+    case "DRAWN":
+      return past ? "expired" : "drawn";
     case "ACCEPTED":
       return "accepted";
     case "DECLINED":
@@ -37,9 +44,10 @@ export function orderDisplayStatus(
   const phase = giftPhase(o.gift, now);
   if (phase === "declined") return "DECLINED";
   if (o.status === "REFUNDED") return phase === "expired" ? "EXPIRED" : "REFUNDED";
-  const live = o.gift.claims.filter((c) => c !== "REFUNDED");
+  // Parcels on their way count; a lottery winner who has not accepted yet is still waiting.
+  const live = o.gift.claims.filter((c) => c !== "REFUNDED" && c !== "WON");
   if (live.length === 0) {
-    if (o.gift.claims.length > 0) return "REFUNDED";
+    if (o.gift.claims.length > 0 && !o.gift.claims.includes("WON")) return "REFUNDED";
     return phase === "expired" ? "EXPIRED" : "WAITING";
   }
   if (live.every((c) => c === "DELIVERED")) return "DELIVERED";

@@ -47,18 +47,26 @@ async function apply(tx: Tx, entity: Entity, id: string, event: string, data: ob
 // Other columns may change in the same statement (timestamps, reasons), never the status.
 type Data<T> = Omit<T, "status">;
 
-export function transitionOrder(tx: Tx, id: string, event: OrderEvent, data: Data<Prisma.OrderUpdateManyMutationInput> = {}) {
+export function transitionOrder(tx: Tx, id: string, event: OrderEvent, data: Data<Prisma.OrderUncheckedUpdateManyInput> = {}) {
   return apply(tx, "Order", id, event, data) as Promise<Order>;
 }
 
-export function transitionGift(tx: Tx, id: string, event: GiftEvent, data: Data<Prisma.GiftUpdateManyMutationInput> = {}) {
+export function transitionGift(tx: Tx, id: string, event: GiftEvent, data: Data<Prisma.GiftUncheckedUpdateManyInput> = {}) {
   return apply(tx, "Gift", id, event, data) as Promise<Gift>;
 }
 
-export function transitionClaim(tx: Tx, id: string, event: ClaimEvent, data: Data<Prisma.GiftClaimUpdateManyMutationInput> = {}) {
+export function transitionClaim(tx: Tx, id: string, event: ClaimEvent, data: Data<Prisma.GiftClaimUncheckedUpdateManyInput> = {}) {
   return apply(tx, "GiftClaim", id, event, data) as Promise<GiftClaim>;
 }
 
-export function transitionRefund(tx: Tx, id: string, event: RefundEvent, data: Data<Prisma.RefundUpdateManyMutationInput> = {}) {
+export function transitionRefund(tx: Tx, id: string, event: RefundEvent, data: Data<Prisma.RefundUncheckedUpdateManyInput> = {}) {
   return apply(tx, "Refund", id, event, data) as Promise<Refund>;
+}
+
+/**
+ * A lottery's winners get their claims at the draw, born WON (they accept later). Every
+ * other claim is born ACCEPTED, the column's default, when its recipient takes the gift.
+ */
+export function createWonClaims(tx: Tx, rows: { giftId: string; recipientId: string; variantId: string }[]) {
+  return tx.giftClaim.createMany({ data: rows.map((r) => ({ ...r, status: "WON" as const })) });
 }

@@ -7,6 +7,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { variantGiftEligibility } from "@/lib/gifting/eligibility";
 import { TransitionError, transitionOrder } from "@/lib/lifecycle";
 import { getStripe } from "@/lib/payments/stripe";
@@ -37,7 +38,27 @@ export const selfCheckoutSchema = z.object({
   shipping: shippingSnapshotSchema.nullable(),
 });
 
-export const checkoutSchema = z.discriminatedUnion("kind", [giftCheckoutSchema, selfCheckoutSchema]);
+/** A group gift's units (at most 100, as in WeChat) and a lottery's draw, at most a day ahead. */
+export const GROUP_GIFT_MAX_UNITS = 100;
+export const LOTTERY_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+/** The soonest a draw may be set: time to pay, and for members to see the card. */
+export const LOTTERY_MIN_AHEAD_MS = 30_000;
+
+/** Units for a group chat: first come first served (GROUP), or drawn among entrants (LOTTERY). */
+export const groupGiftCheckoutSchema = z.object({
+  kind: z.literal("GROUP_GIFT"),
+  mode: z.enum(["GROUP", "LOTTERY"], "validation.invalid"),
+  variantId: id,
+  threadId: id,
+  units: z.coerce.number("validation.invalid").int("validation.invalid").min(1, "checkout.group.unitsTooFew").max(GROUP_GIFT_MAX_UNITS, "checkout.group.unitsTooMany"),
+  message: z.string().trim().max(GIFT_MESSAGE_MAX, "checkout.messageTooLong").default(""),
+  /** Lotteries: when to draw. */
+  drawAt: z.coerce.date("checkout.lottery.drawAtInvalid").optional(),
+  /** Lotteries open to chosen members only; empty or absent means everyone. */
+  eligibleUserIds: z.array(id).max(500, "validation.invalid").default([]),
+});
+
+export const checkoutSchema = z.discriminatedUnion("kind", [giftCheckoutSchema, groupGiftCheckoutSchema, selfCheckoutSchema]);
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 
 export type CheckoutDeps = { stripe?: Stripe; appUrl?: string };
@@ -85,7 +106,7 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
   if (!product.published) throw new DomainError("checkout.notAvailable", "variantId");
 
   let quantity = 1;
-  let orderData: Record<string, unknown>;
+  let orderData: Partial<Prisma.OrderUncheckedCreateInput>;
   if (input.kind === "GIFT") {
     // The rules are enforced here, not only shown on the product page.
     const eligibility = variantGiftEligibility({
@@ -103,7 +124,13 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
       throw new DomainError("checkout.notDirectChat", "recipientId");
     }
     if (!(await areFriends(db, buyerId, input.recipientId))) throw new DomainError("gift.chooseFriendError", "recipientId");
-    orderData = { giftThreadId: input.threadId, giftRecipientId: input.recipientId, giftMessage: input.message };
+    orderData = { giftMode: "SINGLE", giftThreadId: input.threadId, giftRecipientId: input.recipientId, giftMessage: input.message };
+  } else if (input.kind === "GROUP_GIFT") {
+    const eligibility = variantGiftEligibility({ shop: product.shop, category: product.category, product: { published: product.published }, variant });
+    if (!eligibility.eligible) throw new DomainError(`checkout.notGiftable.${eligibility.reasons[0]}`, "variantId");
+    quantity = input.units;
+    orderData = await groupGiftOrder(db, buyerId, input);
+    if (variant.stock < quantity) throw new DomainError("checkout.notEnoughStock", "units");
   } else {
     quantity = input.quantity;
     if (variant.stock < quantity) throw new DomainError(variant.stock > 0 ? "checkout.notEnoughStock" : "checkout.outOfStock", "variantId");
@@ -118,7 +145,7 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
       shopId: product.shopId,
       productId: product.id,
       variantId: variant.id,
-      kind: input.kind,
+      kind: input.kind === "SELF" ? "SELF" : "GIFT",
       quantity,
       unitAmount: variant.price,
       totalAmount: variant.price * quantity,
@@ -167,6 +194,35 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
   await db.order.update({ where: { id: order.id }, data: { stripeCheckoutSessionId: session.id } });
   if (!session.url) throw new Error(`Checkout Session ${session.id} has no URL`);
   return { orderId: order.id, checkoutUrl: session.url };
+}
+
+/**
+ * The rules of a group gift or lottery, checked before the order exists: the chat is a
+ * group the buyer is in; units go to other members (a group gift needs at least 2 and no
+ * more than there are others to take them; a lottery no more than may enter); a draw is
+ * at most a day ahead; chosen entrants are members of the group.
+ */
+async function groupGiftOrder(db: Db, buyerId: string, input: z.output<typeof groupGiftCheckoutSchema>) {
+  const thread = await db.thread.findFirst({
+    where: { id: input.threadId, kind: "GROUP", members: { some: { userId: buyerId } } },
+    select: { members: { where: { userId: { not: buyerId } }, select: { userId: true } } },
+  });
+  if (!thread) throw new DomainError("checkout.notGroupMember", "threadId");
+  const others = new Set(thread.members.map((m) => m.userId));
+  const base = { giftMode: input.mode, giftThreadId: input.threadId, giftMessage: input.message };
+  if (input.mode === "GROUP") {
+    if (input.units < 2) throw new DomainError("checkout.group.unitsTooFew", "units");
+    if (input.units > others.size) throw new DomainError("checkout.group.moreUnitsThanMembers", "units");
+    return base;
+  }
+  const chosen = [...new Set(input.eligibleUserIds)];
+  if (chosen.some((u) => !others.has(u))) throw new DomainError("checkout.lottery.notMembers", "eligibleUserIds");
+  if (input.units > (chosen.length || others.size)) throw new DomainError("checkout.lottery.moreUnitsThanEntrants", "units");
+  const now = Date.now();
+  if (!input.drawAt) throw new DomainError("checkout.lottery.drawAtInvalid", "drawAt");
+  if (input.drawAt.getTime() < now + LOTTERY_MIN_AHEAD_MS) throw new DomainError("checkout.lottery.drawTooSoon", "drawAt");
+  if (input.drawAt.getTime() > now + LOTTERY_MAX_AHEAD_MS) throw new DomainError("checkout.lottery.drawTooLate", "drawAt");
+  return { ...base, giftDrawAt: input.drawAt, giftEligibleUserIds: chosen.length ? chosen : undefined };
 }
 
 /**
