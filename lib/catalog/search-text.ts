@@ -144,7 +144,7 @@ export async function refreshStaleSearchText(db: Db, opts: { all?: boolean; batc
     if (rows.length === 0) break;
     written += await writeSearchText(db, rows);
     after = rows[rows.length - 1].id;
-    if (written % 10_000 < batch) opts.log?.(`search text: ${written} products written`);
+    opts.log?.(`search text: ${written} products written`);
   }
   return written;
 }
