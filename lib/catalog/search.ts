@@ -13,6 +13,7 @@
 // term starting a word of the title, each term inside the title, each term starting a
 // word anywhere (shop, category, pinyin), then newest. Typo matches only ever come when
 // nothing matched exactly. From the gift picker, products that can be gifted come first.
+// A very broad query ranks within a window (SEARCH_RANK_WINDOW), so its cost stays flat.
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { giftableProductSql } from "@/lib/gifting/eligibility";
@@ -29,8 +30,10 @@ export type SearchResult = {
   total: number;
   page: number;
   pageCount: number;
-  /** True when the results come from the typo-tolerant pass. */
+  /** True when the results come from the typo-tolerant pass (one page of suggestions). */
   fuzzy: boolean;
+  /** True when more than SEARCH_RANK_WINDOW products match; `total` then stops there. */
+  more: boolean;
 };
 
 export type SearchOptions = {
@@ -83,52 +86,94 @@ function rankExpression(terms: string[], phrase: string): Prisma.Sql {
                      + ${Prisma.join(perTerm, " + ")})`;
 }
 
-export async function searchProducts(db: Db, query: string, opts: SearchOptions = {}): Promise<SearchResult> {
-  const perPage = opts.perPage ?? SEARCH_PAGE_SIZE;
-  const terms = searchTerms(query);
-  const empty = { query, items: [], total: 0, page: 1, pageCount: 1, fuzzy: false };
-  if (terms.length === 0) return empty;
-  const phrase = terms.join(" ");
+/**
+ * Ranking looks at every match when there are at most this many; beyond, at the title
+ * prefix matches plus the first this-many matches the scan meets, so a query that matches
+ * a third of the catalogue costs no more than a rare one. The count stops here too
+ * ("more than 1,000 results").
+ */
+export const SEARCH_RANK_WINDOW = 1000;
+const PREFIX_WINDOW = 100;
+/** The typo pass suggests one page, from at most this many close matches. */
+const FUZZY_WINDOW = 200;
 
+/** The statement that finds, counts and ranks one page of matches (exported for the benchmark's EXPLAIN). */
+export function rankedPageStatement(query: string, opts: SearchOptions & { offset?: number } = {}): Prisma.Sql | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  const phrase = terms.join(" ");
+  const giftFirst = opts.context === "gift" ? Prisma.sql`(${giftableProductSql(Prisma.sql`p`)}) DESC,` : Prisma.empty;
   const strict = Prisma.join(
     terms.map((t) => Prisma.sql`${SEARCH_TEXT} LIKE ${termPattern(t)}`),
     " AND ",
   );
-  let fuzzy = false;
-  let where = strict;
-  let total = await count(db, where);
-  if (total === 0) {
-    // `<%`: word similarity above pg_trgm.word_similarity_threshold (0.6), served by the index.
-    fuzzy = true;
-    where = Prisma.sql`${searchWords(phrase).trim()} <% ${SEARCH_TEXT}`;
-    total = await count(db, where);
-    if (total === 0) return { ...empty, fuzzy };
-  }
-  const pageCount = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
+  // The window of matches, its size, and the requested page of it ranked.
+  return Prisma.sql`
+    WITH hit AS MATERIALIZED (
+      SELECT p."id" FROM "Product" p WHERE p."published" AND ${strict} LIMIT ${SEARCH_RANK_WINDOW + 1}),
+    candidate AS (
+      SELECT "id" FROM hit
+      UNION
+      (SELECT p."id" FROM "Product" p WHERE p."published" AND ${TITLE} LIKE ${`${escapeLike(phrase)}%`} AND ${strict}
+        LIMIT ${PREFIX_WINDOW}))
+    SELECT (SELECT count(*) FROM hit) AS "matches", p."id"
+      FROM (SELECT 1) AS one
+      LEFT JOIN (candidate JOIN "Product" p ON p."id" = candidate."id") ON true
+     ORDER BY ${giftFirst} ${rankExpression(terms, phrase)} DESC, p."createdAt" DESC, p."id"
+     LIMIT ${opts.perPage ?? SEARCH_PAGE_SIZE} OFFSET ${opts.offset ?? 0}`;
+}
+
+export async function searchProducts(db: Db, query: string, opts: SearchOptions = {}): Promise<SearchResult> {
+  const perPage = opts.perPage ?? SEARCH_PAGE_SIZE;
+  const terms = searchTerms(query);
+  const empty = { query, items: [], total: 0, page: 1, pageCount: 1, fuzzy: false, more: false };
+  if (terms.length === 0) return empty;
+  const phrase = terms.join(" ");
   const giftFirst = opts.context === "gift" ? Prisma.sql`(${giftableProductSql(Prisma.sql`p`)}) DESC,` : Prisma.empty;
-  const score = fuzzy
-    ? Prisma.sql`word_similarity(${searchWords(phrase).trim()}, ${SEARCH_TEXT})`
-    : rankExpression(terms, phrase);
-  const ranked = await db.$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Product" p
-     WHERE p."published" AND ${where}
-     ORDER BY ${giftFirst} ${score} DESC, p."createdAt" DESC, p."id"
-     LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
+  const requested = Math.max(1, Math.floor(opts.page ?? 1));
+
+  // Synchronised scans are off so that the window is the same from one page to the next.
+  const run = async (page: number) => {
+    const [, rows] = await db.$transaction([
+      db.$executeRaw`SET LOCAL synchronize_seqscans = off`,
+      db.$queryRaw<{ matches: bigint; id: string | null }[]>(rankedPageStatement(query, { ...opts, offset: (page - 1) * perPage })!),
+    ]);
+    return rows;
+  };
+  let rows = await run(requested);
+  if (rows.length === 0) rows = await run(1); // a page past the end says nothing about the count
+  const matches = Number(rows[0]?.matches ?? 0);
+
+  if (matches === 0) {
+    // `<%`: word similarity above pg_trgm.word_similarity_threshold (0.6), served by the index.
+    const spelled = searchWords(phrase).trim();
+    const ranked = await db.$queryRaw<{ id: string }[]>`
+      SELECT p."id" FROM (
+        SELECT c."id" FROM "Product" c WHERE c."published" AND ${spelled} <% c."searchText" LIMIT ${FUZZY_WINDOW}) AS hit
+      JOIN "Product" p ON p."id" = hit."id"
+      ORDER BY ${giftFirst} word_similarity(${spelled}, p."searchText") DESC, p."createdAt" DESC, p."id"
+      LIMIT ${perPage}`;
+    const items = await cards(db, ranked);
+    return { ...empty, items, total: items.length, fuzzy: true };
+  }
+
+  const more = matches > SEARCH_RANK_WINDOW;
+  const total = Math.min(matches, SEARCH_RANK_WINDOW);
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(requested, pageCount);
+  if (page !== requested) rows = await run(page); // past the end (rare): the last page
+  const ranked = rows.flatMap((r) => (r.id ? [{ id: r.id }] : []));
+  return { query, items: await cards(db, ranked), total, page, pageCount, fuzzy: false, more };
+}
+
+async function cards(db: Db, ranked: { id: string }[]): Promise<ProductCardData[]> {
   const rows = await db.product.findMany({
     where: { id: { in: ranked.map((r) => r.id) }, published: true },
     select: productCardSelect,
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ranked.flatMap((r) => {
+  return ranked.flatMap((r) => {
     const row = byId.get(r.id);
     return row ? [toProductCard(row)] : [];
   });
-  return { query, items, total, page, pageCount, fuzzy };
-}
-
-async function count(db: Db, where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM "Product" p WHERE p."published" AND ${where}`;
-  return Number(row?.n ?? 0);
 }

@@ -120,6 +120,8 @@ describe("product search", () => {
     const p2 = await searchProducts(t.db, "kafei", { perPage: 2, page: 2 });
     expect(p2.items).toHaveLength(1);
     expect(ids_(p1)).not.toContain(p2.items[0].id);
+    const past = await searchProducts(t.db, "kafei", { perPage: 2, page: 99 });
+    expect([past.page, past.fuzzy, ids_(past)]).toEqual([2, false, ids_(p2)]);
     const r = await searchProducts(t.db, "bracelet");
     expect(r.items[0].giftable).toBe(false); // jewelry
     expect((await searchProducts(t.db, "latte")).items[0].giftable).toBe(true);

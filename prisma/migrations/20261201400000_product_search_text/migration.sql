@@ -64,6 +64,13 @@ UPDATE "Product" p SET "searchText" = lanbao_search_words(p."title" || ' ' || p.
 -- CreateIndex
 CREATE INDEX "Product_searchText_trgm_idx" ON "Product" USING GIN ("searchText" gin_trgm_ops);
 
+-- CreateIndex
+CREATE INDEX "Product_createdAt_idx" ON "Product"("createdAt");
+
+-- Exact and prefix matches of the title rank first (lib/catalog/search.ts); not
+-- expressible in schema.prisma.
+CREATE INDEX "Product_title_prefix_idx" ON "Product" (lower("title") text_pattern_ops);
+
 -- The previous search index and its function are replaced by the above.
 DROP INDEX IF EXISTS "Product_search_trgm_idx";
 DROP FUNCTION IF EXISTS lanbao_search_text(text);
