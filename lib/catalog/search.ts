@@ -132,10 +132,12 @@ export async function searchProducts(db: Db, query: string, opts: SearchOptions 
   const giftFirst = opts.context === "gift" ? Prisma.sql`(${giftableProductSql(Prisma.sql`p`)}) DESC,` : Prisma.empty;
   const requested = Math.max(1, Math.floor(opts.page ?? 1));
 
-  // Synchronised scans are off so that the window is the same from one page to the next.
+  // The window is whatever the scan meets first: no synchronised or parallel scans, so it
+  // is the same from one page to the next.
   const run = async (page: number) => {
-    const [, rows] = await db.$transaction([
+    const [, , rows] = await db.$transaction([
       db.$executeRaw`SET LOCAL synchronize_seqscans = off`,
+      db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
       db.$queryRaw<{ matches: bigint; id: string | null }[]>(rankedPageStatement(query, { ...opts, offset: (page - 1) * perPage })!),
     ]);
     return rows;

@@ -269,6 +269,14 @@ describe("gift picker search", () => {
     expect(parsePickerQuery({ q: ["a", "b"] })).toEqual({ query: { q: "", message: "" }, errors: ["validation.invalid"] });
   });
 
+  it("is for the chat's friend, or in a group for a member chosen on the next step", async () => {
+    const group = await t.db.thread.create({
+      data: { kind: "GROUP", title: "Hikers", createdById: viewer.id, members: { create: [viewer, f1, f2].map((u) => ({ userId: u.id })) } },
+    });
+    expect(await giftPickerHeader(t.db, viewer.id, group.id)).toEqual({ kind: "group", title: "Hikers", memberCount: 2 });
+    expect(await giftPickerHeader(t.db, viewer.id, viewerThreadId)).toEqual({ kind: "friend", friend: { id: chatFriend.id, name: chatFriend.name } });
+  });
+
   it("answers a thread the viewer is not in like a missing one", async () => {
     expect(await giftPickerHeader(t.db, loner.id, viewerThreadId)).toBeNull();
     expect(await giftPickerHeader(t.db, viewer.id, "no-such-thread")).toBeNull();
