@@ -177,12 +177,13 @@ async function main() {
       all.push(...times);
       // The plan of the statement the search runs (the typo pass's own for a typo).
       const statement = fuzzy
-        ? Prisma.sql`SELECT p.id FROM "Product" p WHERE p.published AND ${searchWords(q).trim()} <% p."searchText" LIMIT 200`
+        ? Prisma.sql`SELECT p.id FROM "Product" p WHERE p.published AND ${searchWords(q).trim()} <% p."searchText" LIMIT 100`
         : rankedPageStatement(q, { context })!;
-      const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `EXPLAIN (COSTS OFF) ${statement.text}`,
-        ...statement.values,
-      );
+      const [, , plan] = await db.$transaction([
+        db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
+        fuzzy ? db.$executeRaw`SET LOCAL enable_seqscan = off` : db.$executeRaw`SET LOCAL synchronize_seqscans = off`,
+        db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (COSTS OFF) ${statement.text}`, ...statement.values),
+      ]);
       const planText = plan.map((r) => r["QUERY PLAN"].trim());
       const index = [...new Set(planText.flatMap((l) => /(?:Index|Bitmap Index|Index Only) Scan(?: Backward)? (?:using|on) "?(\w+)"?/.exec(l)?.[0] ?? []))].join("; ") || planText[0];
       lines.push(
