@@ -31,6 +31,10 @@ import zhCategories from "../i18n/messages/zh-CN/categories.json";
  */
 export const SEARCH_TEXT_VERSION = 1;
 
+// pinyin-pro builds its dictionary on the first call (a second or more on a busy machine):
+// pay that when the module loads, not inside the transaction of the first product save.
+pinyin("拼音", { toneType: "none", type: "array" });
+
 /** Longest run of Chinese characters whose initials are written from every position. */
 const MAX_RUN_FOR_SUFFIXES = 16;
 
