@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { GIFT_MESSAGE_MAX } from "@/lib/orders/checkout";
 import { Prisma } from "@/lib/db/generated/client";
 import { giftableProductSql, productGiftEligibility } from "./eligibility";
-import { giftRecipientChoices } from "./recipients";
+import { giftRecipientChoices, groupGiftChoices } from "./recipients";
 
 const productSelect = {
   id: true,
@@ -27,9 +27,9 @@ const productSelect = {
 
 type ProductRow = Prisma.ProductGetPayload<{ select: typeof productSelect }>;
 
-/** One product as the confirm-gift sheet needs it, with its eligibility. Null if it doesn't exist. */
+/** One product as the confirm-gift sheet needs it, with its eligibility. Null if it doesn't exist or is off sale. */
 export async function getProductForGift(db: Db, productId: string) {
-  const p = await db.product.findUnique({ where: { id: productId }, select: productSelect });
+  const p = await db.product.findFirst({ where: { id: productId, published: true }, select: productSelect });
   if (!p) return null;
   const eligibility = productGiftEligibility(p);
   return {
@@ -233,13 +233,15 @@ export async function searchGiftPicker(db: Db, query: string): Promise<PickerPro
 
 /**
  * Who the picker is for, for its header: the friend of a direct chat, or the group (the
- * sender chooses the member on the confirm step). Null when the viewer is not a member,
- * which the page answers exactly like a missing thread.
+ * group gift or lottery is set up on the confirm step). Null when the viewer may not send
+ * a gift in the thread, which the page answers exactly like a missing thread.
  */
 export async function giftPickerHeader(db: Db, viewerId: string, threadId: string) {
-  const recipients = await giftRecipientChoices(db, viewerId, threadId);
-  if (!recipients) return null;
-  if (recipients.fixed && recipients.users[0]) return { kind: "friend" as const, friend: recipients.users[0] };
-  const thread = await db.thread.findUnique({ where: { id: threadId }, select: { title: true } });
-  return { kind: "group" as const, title: thread?.title ?? "", memberCount: recipients.users.length };
+  const [recipients, group] = await Promise.all([
+    giftRecipientChoices(db, viewerId, threadId),
+    groupGiftChoices(db, viewerId, threadId),
+  ]);
+  if (recipients?.fixed && recipients.users[0]) return { kind: "friend" as const, friend: recipients.users[0] };
+  if (group) return { kind: "group" as const, title: group.title, memberCount: group.members.length };
+  return null;
 }

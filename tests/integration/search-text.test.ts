@@ -30,7 +30,7 @@ describe("search text upkeep", () => {
     const product = await t.db.product.findUniqueOrThrow({ where: { id }, include: { variants: true } });
     await updateProduct(t.db, owner.id, {
       productId: id, title: "红茶 Black Tea", description: "", categoryId: cats.coffee.id, kind: "PHYSICAL",
-      variants: [{ id: product.variants[0].id, ...variant }],
+      variants: [{ id: product.variants[0].id, ...variant, loadedStock: product.variants[0].stock }],
     });
     expect(await found("guihua")).toEqual([]);
     expect(await found("hongcha")).toEqual([id]);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formOptional, formText, userFormAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
+import { retryRefundSchema, retryShopRefund } from "@/lib/merchant/orders";
 import { deliverSchema, markDelivered, markShipped, shipSchema } from "@/lib/orders/fulfilment";
 
 const opts = { invalid: "merchant.fixErrors" };
@@ -35,6 +36,18 @@ export const deliverAction = userFormAction(
   async (input, { user }) => {
     await markDelivered(db, user.id, input);
     revalidateOrder(input.orderId);
+    return null;
+  },
+  opts,
+);
+
+/** Try again a refund Stripe kept refusing ("needs attention"). */
+export const retryRefundAction = userFormAction(
+  retryRefundSchema,
+  (form) => ({ refundId: formText(form, "refundId") }),
+  async (input, { user }) => {
+    const { orderId } = await retryShopRefund(db, user.id, input);
+    revalidateOrder(orderId);
     return null;
   },
   opts,

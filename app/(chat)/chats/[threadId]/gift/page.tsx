@@ -51,7 +51,7 @@ export default async function ThreadGiftPickerPage({
           <>
             <Avatar name={header.title} seed={threadId} />
             <div>
-              <p className="font-medium">{t("pickerForGroup", { name: header.title })}</p>
+              <p className="font-medium">{t("pickerForGroup", { title: header.title })}</p>
               <p className="text-xs text-gray-500">{t("pickerForGroupHint")}</p>
             </div>
           </>
