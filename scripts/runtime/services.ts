@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { refreshStaleSearchText } from "../../lib/catalog/search-text.ts";
 import { createDb } from "../../lib/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded.ts";
 import { migrate } from "../../lib/db/migrate.ts";
@@ -54,15 +55,20 @@ export async function startServices(opts: ServicesOptions): Promise<Services> {
 
     const applied = await migrate(databaseUrl, { log: opts.log });
     if (applied.length === 0) opts.log("database schema is up to date");
-    if (opts.seed) {
+    {
       const t0 = Date.now();
       const db = createDb(databaseUrl, { max: 4 });
       try {
-        await seed(db);
+        if (opts.seed) {
+          await seed(db);
+          opts.log(`demo data checked in ${Date.now() - t0} ms`);
+        }
+        // Pinyin and category names in the search text of rows written without them.
+        const written = await refreshStaleSearchText(db);
+        if (written > 0) opts.log(`search text written for ${written} products`);
       } finally {
         await db.$disconnect();
       }
-      opts.log(`demo data checked in ${Date.now() - t0} ms`);
     }
 
     const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${opts.appPort}`;
