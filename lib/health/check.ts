@@ -41,17 +41,18 @@ export function migrationsDir(env: Record<string, string | undefined> = process.
   return env.LANBAO_MIGRATIONS_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 }
 
-let knownMigrations: Promise<string[]> | undefined;
+// The folders do not change while the process runs: read each once.
+const knownMigrations = new Map<string, Promise<string[]>>();
 
 /** Migrations this build ships that the database has not finished applying. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  knownMigrations ??= readdir(migrationsDir(), { withFileTypes: true }).then((entries) =>
-    entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(),
-  );
-  const expected = await knownMigrations.catch((err) => {
-    knownMigrations = undefined;
-    throw new Error(`cannot read the migrations folder ${migrationsDir()}: ${(err as Error).message}`);
-  });
+  const dir = migrationsDir();
+  if (!knownMigrations.has(dir)) {
+    const names = readdir(dir, { withFileTypes: true }).then((entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name).sort());
+    names.catch(() => knownMigrations.delete(dir));
+    knownMigrations.set(dir, names);
+  }
+  const expected = await knownMigrations.get(dir)!;
   let applied: { migration_name: string }[] = [];
   try {
     applied = await db.$queryRaw<{ migration_name: string }[]>`
