@@ -30,7 +30,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "mobile-chromium", use: { ...devices["Pixel 7"], browserName: "chromium" } }],
+  projects: [
+    { name: "mobile-chromium", testIgnore: /server-log\.spec\.ts/, use: { ...devices["Pixel 7"], browserName: "chromium" } },
+    // Reads the app server's log once every other spec has run.
+    { name: "server-log", testMatch: /server-log\.spec\.ts/, dependencies: ["mobile-chromium"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,

@@ -164,8 +164,8 @@ export async function startEmbeddedPostgres(opts: {
   if (blocked) {
     throw new EmbeddedPostgresError(
       `Lanbao runs as root, so its embedded PostgreSQL runs as the "postgres" user, which cannot enter ${blocked} ` +
-        `(mode ${(statSync(blocked).mode & 0o777).toString(8)}): move the checkout to a folder others can enter ` +
-        `(e.g. /srv/lanbao), or chmod o+x ${blocked}, or run as a normal user, or set DATABASE_URL to a PostgreSQL.`,
+        `(mode ${(statSync(blocked).mode & 0o777).toString(8)}): move the checkout (or LANBAO_DATA_DIR) to a folder others ` +
+        `can enter (e.g. /srv/lanbao), or chmod o+x ${blocked}, or run as a normal user, or set DATABASE_URL to a PostgreSQL.`,
     );
   }
   const stale = runningPostmaster(dataDir);
