@@ -18,7 +18,7 @@ for (const stream of [process.stdout, process.stderr]) {
   const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
     try {
-      writeSync(logFd, typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array));
+      writeSync(logFd, typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Uint8Array));
     } catch {
       /* the copy is best effort; the stream still gets the output */
     }
