@@ -64,6 +64,11 @@ export function readSettings(mode: RunMode, env: Env = process.env): Settings {
   if (databaseUrl && !/^postgres(ql)?:\/\/[^/]+/.test(databaseUrl)) {
     throw new StartupError("DATABASE_URL is not a PostgreSQL URL: expected postgresql://user:password@host:5432/database.");
   }
+  const storage = set(env.LANBAO_STORAGE) ?? "disk";
+  if (storage !== "disk" && storage !== "s3") throw new StartupError(`LANBAO_STORAGE=${storage} is not a storage backend: use disk (the default) or s3.`);
+  if (storage === "s3" && !set(env.S3_BUCKET)) {
+    throw new StartupError("LANBAO_STORAGE=s3 needs S3_BUCKET (plus S3_REGION, and S3_ENDPOINT for a service other than AWS).");
+  }
   const production = mode === "standalone" || (mode === "start" && (!!databaseUrl || env.NODE_ENV === "production"));
 
   const stripeKey = set(env.STRIPE_SECRET_KEY);

@@ -43,6 +43,8 @@ describe("start settings", () => {
       [{ LANBAO_STRIPE_SANDBOX: "1" }, /both set/],
       [{ PORT: "http" }, /^PORT=http is not a port number/],
       [{ LANBAO_SEED: "maybe" }, /^LANBAO_SEED=maybe is not understood/],
+      [{ LANBAO_STORAGE: "s3" }, /^LANBAO_STORAGE=s3 needs S3_BUCKET/],
+      [{ LANBAO_STORAGE: "nfs" }, /^LANBAO_STORAGE=nfs is not a storage backend/],
     ];
     for (const [change, message] of cases) {
       let error: Error | undefined;
