@@ -7,9 +7,12 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import pg from "pg";
-import { serveLanbao } from "./runtime/serve.ts";
+import { ensurePortFree } from "./runtime/preflight.ts";
+import { failStart, serveLanbao } from "./runtime/serve.ts";
 
 const dataDir = ".tmp/e2e";
+// Another e2e server still running would lose its database to the clean-up below.
+await ensurePortFree(Number(process.env.E2E_PORT ?? 3100), undefined, "the end-to-end app", "E2E_PORT").catch(failStart);
 await rm(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
