@@ -95,8 +95,14 @@ export function routeOf(pathname: string, routes: RoutePattern[]): string {
   return parts.length === 1 ? head : `${head === "/*" ? "" : head}/*`;
 }
 
-/** Finds the app's routes: `app/` in a checkout, else the build's compiled app folder. */
-export function loadRoutes(projectDir: string, distDir: string): RoutePattern[] {
-  const source = scanRoutes(path.join(projectDir, "app"));
-  return source.length > 0 ? source : scanRoutes(path.join(projectDir, distDir, "server", "app"));
+/**
+ * Finds the app's routes: a build's compiled app folder when serving a build (the
+ * standalone output has no source), the `app/` source in dev (a build there may be stale).
+ */
+export function loadRoutes(projectDir: string, distDir: string, dev = false): RoutePattern[] {
+  const source = () => scanRoutes(path.join(projectDir, "app"));
+  const built = () => scanRoutes(path.join(projectDir, distDir, "server", "app"));
+  if (dev) return source();
+  const routes = built();
+  return routes.length > 0 ? routes : source();
 }

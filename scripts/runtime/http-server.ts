@@ -67,7 +67,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<LanbaoHt
   const app = next({ dev: opts.dev, dir: opts.dir, port: opts.port, hostname: opts.hostname ?? "localhost", httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
-  let routes: RoutePattern[] = loadRoutes(opts.dir, opts.distDir);
+  let routes: RoutePattern[] = loadRoutes(opts.dir, opts.distDir, opts.dev);
   let routesAt = Date.now();
 
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -85,7 +85,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<LanbaoHt
       logged = true;
       // In dev new route folders appear while the server runs.
       if (opts.dev && Date.now() - routesAt > 5_000) {
-        routes = loadRoutes(opts.dir, opts.distDir);
+        routes = loadRoutes(opts.dir, opts.distDir, opts.dev);
         routesAt = Date.now();
       }
       const durationMs = Math.round(performance.now() - started);

@@ -26,7 +26,7 @@ async function preflight(settings: Settings) {
     ensureDiskSpace(settings.dataDir);
     await ensurePortFree(settings.dbPort, "127.0.0.1", "the embedded PostgreSQL", "LANBAO_DB_PORT");
   }
-  if (settings.sandbox) await ensurePortFree(settings.sandboxPort, "127.0.0.1", "the Stripe sandbox", "STRIPE_SANDBOX_PORT");
+  if (settings.sandbox && !process.env.STRIPE_SANDBOX_URL) await ensurePortFree(settings.sandboxPort, "127.0.0.1", "the Stripe sandbox", "STRIPE_SANDBOX_PORT");
 }
 
 export async function serveLanbao(mode: RunMode, opts: { dir?: string; migrationsDir?: string } = {}) {
@@ -46,16 +46,14 @@ export async function serveLanbao(mode: RunMode, opts: { dir?: string; migration
     },
   });
 
+  if (opts.migrationsDir) process.env.LANBAO_MIGRATIONS_DIR = opts.migrationsDir;
   try {
     const settings = readSettings(mode);
     // Set before Next.js loads: React and Next pick their builds from it.
     (process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
     await preflight(settings);
     services = await startServices({ settings, databaseName: "lanbao", log });
-    Object.assign(process.env, services.env, {
-      LANBAO_NEXT_DIST_DIR: settings.distDir,
-      ...(opts.migrationsDir ? { LANBAO_MIGRATIONS_DIR: opts.migrationsDir } : {}),
-    });
+    Object.assign(process.env, services.env, { LANBAO_NEXT_DIST_DIR: settings.distDir });
     const dir = opts.dir ?? process.cwd();
     http = await startHttpServer({
       dev: mode === "dev",
@@ -66,6 +64,14 @@ export async function serveLanbao(mode: RunMode, opts: { dir?: string; migration
       logAssets: mode !== "dev",
     });
     http.server.on("close", () => lifecycle.shutdown("server exited"));
+    if (mode !== "dev") {
+      // One request through the whole app (database client, route code) before saying
+      // ready, so the first real request does not pay for loading them.
+      const host = !settings.hostname || settings.hostname === "0.0.0.0" || settings.hostname === "::" ? "127.0.0.1" : settings.hostname;
+      await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${settings.port}/api/health`, { signal: AbortSignal.timeout(15_000) })
+        .then((r) => r.arrayBuffer())
+        .catch(() => {});
+    }
     log(
       `ready in ${Date.now() - t0} ms: http://localhost:${settings.port} (${mode}${settings.production ? ", production" : ""}; ` +
         `seed ${settings.seed ? "on" : "off"}, Stripe ${settings.sandbox ? "sandbox" : "live settings"}; pid ${process.pid})`,

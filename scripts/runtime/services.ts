@@ -50,7 +50,7 @@ export async function startServices({ settings, databaseName, log }: ServicesOpt
     }
 
     if (settings.migrate) {
-      const applied = await migrate(databaseUrl, { log });
+      const applied = await migrate(databaseUrl, { log, dir: process.env.LANBAO_MIGRATIONS_DIR || undefined });
       if (applied.length === 0) log("database schema is up to date");
     } else {
       log("migrations skipped (LANBAO_MIGRATE=0): run `npm run db:migrate` as a release step");
@@ -78,7 +78,12 @@ export async function startServices({ settings, databaseName, log }: ServicesOpt
       NEXT_TELEMETRY_DISABLED: "1",
     };
 
-    if (settings.sandbox) {
+    if (settings.sandbox && process.env.STRIPE_SANDBOX_URL) {
+      // A sandbox that is already running (another app process started it): share it.
+      env.STRIPE_SANDBOX_URL = process.env.STRIPE_SANDBOX_URL;
+      env.STRIPE_WEBHOOK_SECRET = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_lanbao_sandbox";
+      log(`Stripe sandbox at ${env.STRIPE_SANDBOX_URL} (already running)`);
+    } else if (settings.sandbox) {
       const { startStripeSandbox } = await import("../stripe-sandbox/server.ts");
       const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_lanbao_sandbox";
       const sandbox = await startStripeSandbox({
