@@ -140,7 +140,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<LanbaoHt
       }, graceMs);
       await closed;
       clearTimeout(timer);
-      await (app as unknown as { close?: () => Promise<void> }).close?.().catch(() => {});
+      // Next's own clean-up (in dev: the bundler writing its cache) gets a moment, not the
+      // whole stop budget.
+      const nextClose = (app as unknown as { close?: () => Promise<void> }).close?.().catch(() => {});
+      await Promise.race([nextClose, new Promise((r) => setTimeout(r, opts.dev ? 1_500 : 3_000).unref())]);
     },
   };
 }

@@ -7,6 +7,33 @@
 //     which a watchdog notices;
 //   - a stop taking too long: the process exits anyway, and the database's own watchdog
 //     (lib/db/embedded.ts) stops the database when this process's pipe to it closes.
+//     Exiting can itself hang (Next.js's dev bundler finishes its cache in native threads
+//     that process.exit waits for), so a small outside process enforces the deadline.
+import { spawn } from "node:child_process";
+
+// Waits for the given pid to end; past the deadline, SIGKILLs it. Ignores terminal signals.
+const ENFORCER = `
+const [pid, ms] = process.argv.slice(1).map(Number);
+for (const s of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(s, () => {});
+const gone = () => {
+  try { return require("node:fs").readFileSync("/proc/" + pid + "/stat", "utf8").split(") ")[1][0] === "Z"; }
+  catch { try { process.kill(pid, 0); return false; } catch { return true; } }
+};
+const started = Date.now();
+setInterval(() => {
+  if (gone()) process.exit(0);
+  if (Date.now() - started > ms) { try { process.kill(pid, "SIGKILL"); } catch {} process.exit(0); }
+}, 100);
+`;
+
+function enforceDeadline(ms: number) {
+  try {
+    const child = spawn(process.execPath, ["-e", ENFORCER, String(process.pid), String(ms)], { detached: true, stdio: "ignore" });
+    child.unref();
+  } catch {
+    /* the in-process deadline still applies */
+  }
+}
 
 export type StopReason = NodeJS.Signals | "parent exited" | "startup failed" | "server exited";
 
@@ -28,10 +55,12 @@ export function manageLifecycle(opts: {
     if (stopping) return;
     stopping = true;
     opts.log(`${reason}: stopping Lanbao…`);
+    const deadlineMs = opts.deadlineMs ?? 8000;
+    enforceDeadline(deadlineMs + 1500);
     const deadline = setTimeout(() => {
-      opts.log(`stop took longer than ${(opts.deadlineMs ?? 9000) / 1000} s; exiting anyway`);
+      opts.log(`stop took longer than ${deadlineMs / 1000} s; exiting anyway`);
       process.exit(1);
-    }, opts.deadlineMs ?? 9000);
+    }, deadlineMs);
     deadline.unref();
     opts
       .stop(reason)

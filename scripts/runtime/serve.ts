@@ -40,9 +40,11 @@ export async function serveLanbao(mode: RunMode, opts: { dir?: string; migration
       markStopping();
       // Open requests get a moment to finish; live streams are then cut and browsers
       // reconnect (to another process, behind a load balancer).
+      const t = Date.now();
       await http?.close(2_000);
+      const web = Date.now() - t;
       await services?.stop();
-      log("stopped");
+      log(`stopped in ${Date.now() - t} ms (web server ${web} ms)`);
     },
   });
 
