@@ -26,7 +26,7 @@ async function withTimeout<T>(fn: () => Promise<T>, timeoutMs: number): Promise<
 }
 
 /** True when the database answers within the timeout. */
-export async function databaseReachable(db: Db, timeoutMs = 2000): Promise<boolean> {
+export async function databaseReachable(db: Db, timeoutMs = 3000): Promise<boolean> {
   try {
     await withTimeout(() => db.$queryRaw`SELECT 1`, timeoutMs);
     return true;
@@ -96,7 +96,7 @@ export async function checkReadiness(db: Db, opts: { timeoutMs?: number } = {}):
       const started = performance.now();
       let result: CheckResult;
       try {
-        result = await withTimeout(() => check.run(db), opts.timeoutMs ?? 2500);
+        result = await withTimeout(() => check.run(db), opts.timeoutMs ?? 4000);
       } catch (err) {
         // The endpoint is public: say that it failed, not the internals of why.
         const message = err instanceof Error ? err.message : "";

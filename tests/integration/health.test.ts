@@ -17,7 +17,8 @@ afterEach(() => {
 
 describe("health check", () => {
   it("is healthy when the database answers", async () => {
-    expect(await databaseReachable(t.db)).toBe(true);
+    // A generous timeout: this checks the answer, not the speed of a loaded test machine.
+    expect(await databaseReachable(t.db, 15_000)).toBe(true);
   });
 
   it("is unhealthy, within its timeout, when the database is down", async () => {
@@ -30,7 +31,7 @@ describe("health check", () => {
 
   it("is not ready while a migration this build ships is not applied", async () => {
     process.env.LANBAO_MIGRATIONS_DIR = MIGRATIONS_DIR;
-    expect((await checkReadiness(t.db)).ok).toBe(true);
+    expect((await checkReadiness(t.db, { timeoutMs: 15_000 })).ok).toBe(true);
 
     // The same migrations plus one newer than the database has.
     const dir = mkdtempSync(path.join(os.tmpdir(), "lanbao-migrations-"));
@@ -38,7 +39,7 @@ describe("health check", () => {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
       mkdirSync(path.join(dir, "29991231000000_not_applied"));
       process.env.LANBAO_MIGRATIONS_DIR = dir;
-      const readiness = await checkReadiness(t.db);
+      const readiness = await checkReadiness(t.db, { timeoutMs: 15_000 });
       expect(readiness.ok).toBe(false);
       expect(readiness.checks.find((c) => c.name === "migrations")).toMatchObject({
         ok: false,
@@ -53,10 +54,10 @@ describe("health check", () => {
     process.env.LANBAO_MIGRATIONS_DIR = MIGRATIONS_DIR;
     let queueRunning = true;
     registerReadinessCheck({ name: "job-queue", run: async () => ({ ok: queueRunning }) });
-    expect((await checkReadiness(t.db)).checks.map((c) => c.name)).toEqual(["database", "migrations", "job-queue"]);
-    expect((await checkReadiness(t.db)).ok).toBe(true);
+    expect((await checkReadiness(t.db, { timeoutMs: 15_000 })).checks.map((c) => c.name)).toEqual(["database", "migrations", "job-queue"]);
+    expect((await checkReadiness(t.db, { timeoutMs: 15_000 })).ok).toBe(true);
     queueRunning = false;
-    const r = await checkReadiness(t.db);
+    const r = await checkReadiness(t.db, { timeoutMs: 15_000 });
     expect(r.ok).toBe(false);
     expect(r.checks.find((c) => c.name === "job-queue")?.ok).toBe(false);
   });
