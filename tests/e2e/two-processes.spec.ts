@@ -3,57 +3,30 @@
 // (s3rver, started here). A message sent through A reaches the live stream of a browser
 // on B, and an image uploaded through A is served by B. (`npm run two-processes` runs
 // just this spec.)
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import S3rver from "s3rver";
+import pg from "pg";
+import { e2eServer, sharedEnv, startAppProcess, type AppProcess } from "./app-processes";
 
 // A real 1×1 PNG.
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
 const base = Number(process.env.E2E_PORT ?? 3100);
 const PORTS = { a: base + 1, b: base + 2 };
 
-type App = { name: string; url: string; child: ChildProcess; output: string[] };
-const apps: App[] = [];
+const apps: AppProcess[] = [];
 let s3: S3rver;
 const s3Dir = mkdtempSync(path.join(os.tmpdir(), "lanbao-two-"));
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-function startApp(name: string, port: number, env: Record<string, string>): Promise<App> {
-  const output: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, LANBAO_DATA_DIR: `.tmp/two-processes/${name}` },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const app = { name, url: `http://localhost:${port}`, child, output };
-  for (const s of [child.stdout!, child.stderr!]) s.on("data", (d) => output.push(String(d)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app ${name} did not start:\n${output.join("")}`)), 120_000);
-    const check = () => {
-      if (/\[lanbao\] ready in/.test(output.join(""))) {
-        clearTimeout(timer);
-        resolve(app);
-      }
-    };
-    child.stdout!.on("data", check);
-    child.once("exit", (code) => reject(new Error(`app ${name} exited (${code}):\n${output.join("")}`)));
-  });
-}
-
 test.beforeAll(async () => {
-  const server = JSON.parse(readFileSync(".tmp/e2e/server.json", "utf8")) as { databaseUrl: string; nextauthSecret: string; stripeSandboxUrl: string };
   s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: s3Dir, configureBuckets: [{ name: "lanbao-two" }] });
   const { port: s3Port } = await s3.run();
   const env = {
-    NODE_ENV: "production",
-    DATABASE_URL: server.databaseUrl,
-    NEXTAUTH_SECRET: server.nextauthSecret, // the same on every process, so either can read a session
-    LANBAO_STRIPE_SANDBOX: "1",
-    STRIPE_SANDBOX_URL: server.stripeSandboxUrl, // the e2e server's sandbox, shared
-    LANBAO_NEXT_DIST_DIR: ".next-e2e",
+    ...sharedEnv(),
     LANBAO_STORAGE: "s3",
     S3_BUCKET: "lanbao-two",
     S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
@@ -64,26 +37,17 @@ test.beforeAll(async () => {
     // processes is the job queue's own test.
     LANBAO_JOBS: "0",
   };
-  apps.push(...(await Promise.all([startApp("a", PORTS.a, env), startApp("b", PORTS.b, env)])));
+  apps.push(...(await Promise.all([startAppProcess("a", PORTS.a, env), startAppProcess("b", PORTS.b, env)])));
 });
 
 test.afterAll(async () => {
-  await Promise.all(
-    apps.map(
-      (app) =>
-        new Promise<void>((resolve) => {
-          if (app.child.exitCode !== null) return resolve();
-          app.child.once("exit", () => resolve());
-          app.child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await Promise.all(apps.map((app) => app.stop()));
   await s3?.close();
   rmSync(s3Dir, { recursive: true, force: true });
-  rmSync(".tmp/two-processes", { recursive: true, force: true });
+  rmSync(".tmp/app-processes", { recursive: true, force: true });
 });
 
-async function signInOn(browser: Browser, app: App, email: string) {
+async function signInOn(browser: Browser, app: AppProcess, email: string) {
   const context = await browser.newContext({ baseURL: app.url });
   const page = await context.newPage();
   await page.goto("/sign-in");
@@ -100,6 +64,13 @@ test("both processes answer health, on one database with its migrations applied 
     expect(res.status(), app.name).toBe(200);
     expect(await res.json()).toMatchObject({ checks: { database: { ok: true }, migrations: { ok: true } } });
   }
+  // Three processes migrated the same database at start (the e2e server, A, B): each
+  // migration is in the ledger once.
+  const db = new pg.Client({ connectionString: e2eServer().databaseUrl });
+  await db.connect();
+  const twice = await db.query(`SELECT migration_name FROM "_prisma_migrations" GROUP BY migration_name HAVING count(*) > 1`);
+  await db.end();
+  expect(twice.rows).toEqual([]);
 });
 
 test("a message sent through process A arrives live in a browser on process B", async ({ browser }) => {
