@@ -25,6 +25,8 @@ for (const stream of [process.stdout, process.stderr]) {
     } catch {
       /* the copy is best effort; the stream still gets the output */
     }
+    // The JSON request lines go to the file only (thousands per run); LANBAO_E2E_VERBOSE=1 shows them.
+    if (typeof chunk === "string" && chunk.startsWith('{"time"') && process.env.LANBAO_E2E_VERBOSE !== "1") return true;
     return write(chunk, ...rest);
   }) as typeof stream.write;
 }
