@@ -9,7 +9,7 @@ if (!existsSync(".next-e2e/BUILD_ID") || process.argv.includes("--build")) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const run = spawnSync("npx", ["playwright", "test", "tests/e2e/two-processes.spec.ts", ...process.argv.slice(2).filter((a) => a !== "--build")], {
+const run = spawnSync("npx", ["playwright", "test", "tests/e2e/two-processes.spec.ts", "--no-deps", ...process.argv.slice(2).filter((a) => a !== "--build")], {
   stdio: "inherit",
   env,
 });
