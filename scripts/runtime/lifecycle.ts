@@ -11,27 +11,42 @@
 //     that process.exit waits for), so a small outside process enforces the deadline.
 import { spawn } from "node:child_process";
 
-// Waits for the given pid to end; past the deadline, SIGKILLs it. Ignores terminal signals.
+// A small outside process, started with this one and told the deadline over a pipe when
+// the stop begins, so nothing has to be spawned on a busy machine at the last moment.
+// Past the deadline it SIGKILLs this process; it leaves when this process is gone (or
+// the pipe closes). It ignores terminal signals, so a Ctrl-C to the group cannot stop it.
 const ENFORCER = `
-const [pid, ms] = process.argv.slice(1).map(Number);
+const pid = Number(process.argv[1]);
 for (const s of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(s, () => {});
+let deadline = Infinity;
 const gone = () => {
   try { return require("node:fs").readFileSync("/proc/" + pid + "/stat", "utf8").split(") ")[1][0] === "Z"; }
   catch { try { process.kill(pid, 0); return false; } catch { return true; } }
 };
-const started = Date.now();
+let buffered = "";
+process.stdin.on("data", (d) => {
+  buffered += d;
+  for (const line of buffered.split("\\n").slice(0, -1)) deadline = Math.min(deadline, Date.now() + Number(line));
+  buffered = buffered.slice(buffered.lastIndexOf("\\n") + 1);
+});
+process.stdin.on("close", () => { if (deadline === Infinity) process.exit(0); });
 setInterval(() => {
   if (gone()) process.exit(0);
-  if (Date.now() - started > ms) { try { process.kill(pid, "SIGKILL"); } catch {} process.exit(0); }
+  if (Date.now() > deadline) { try { process.kill(pid, "SIGKILL"); } catch {} process.exit(0); }
 }, 100);
 `;
 
-function enforceDeadline(ms: number) {
+function startEnforcer(): (ms: number) => void {
   try {
-    const child = spawn(process.execPath, ["-e", ENFORCER, String(process.pid), String(ms)], { detached: true, stdio: "ignore" });
+    const child = spawn(process.execPath, ["-e", ENFORCER, String(process.pid)], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
     child.unref();
+    (child.stdin as unknown as { unref?: () => void }).unref?.();
+    child.stdin!.on("error", () => {});
+    return (ms) => {
+      child.stdin!.write(`${ms}\n`);
+    };
   } catch {
-    /* the in-process deadline still applies */
+    return () => {}; // the in-process deadline still applies
   }
 }
 
@@ -51,12 +66,13 @@ export function manageLifecycle(opts: {
   watchParentMs?: number;
 }): Lifecycle {
   let stopping = false;
+  const enforce = startEnforcer();
   const shutdown = (reason: StopReason, code = 0) => {
     if (stopping) return;
     stopping = true;
     opts.log(`${reason}: stopping Lanbao…`);
     const deadlineMs = opts.deadlineMs ?? 8000;
-    enforceDeadline(deadlineMs + 1500);
+    enforce(deadlineMs + 1000);
     const deadline = setTimeout(() => {
       opts.log(`stop took longer than ${deadlineMs / 1000} s; exiting anyway`);
       process.exit(1);
@@ -68,7 +84,12 @@ export function manageLifecycle(opts: {
         opts.log(`stop failed: ${err instanceof Error ? err.message : String(err)}`);
         code = code || 1;
       })
-      .finally(() => process.exit(code));
+      .finally(() => {
+        // Everything Lanbao started is stopped; exiting itself may still wait on Next's
+        // dev bundler (native threads). A second is plenty for a normal exit.
+        enforce(1000);
+        process.exit(code);
+      });
   };
 
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => shutdown(signal));

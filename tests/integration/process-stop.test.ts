@@ -82,5 +82,5 @@ describe("stopping npm run dev", () => {
       timings.push(`${c.signal} → ${c.target}: ${took} ms`);
     }
     console.log(`stop times: ${timings.join("; ")}`);
-  }, 300_000);
+  }, 480_000);
 });
