@@ -38,7 +38,7 @@ async function npmStart(env: Record<string, string | undefined>): Promise<Outcom
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 80_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -67,7 +67,7 @@ describe("npm start refuses clearly", () => {
   it("a production start (DATABASE_URL set) without NEXTAUTH_SECRET", async () => {
     const out = await npmStart({ DATABASE_URL: inject("testAdminUrl"), NEXTAUTH_SECRET: "" });
     expectOneLine(out, /NEXTAUTH_SECRET is not set/);
-  });
+  }, 90_000);
 
   it("NODE_ENV=production without a Stripe webhook secret (no published default in production)", async () => {
     const out = await npmStart({
@@ -78,7 +78,7 @@ describe("npm start refuses clearly", () => {
       STRIPE_SECRET_KEY: "sk_test_abc",
     });
     expectOneLine(out, /STRIPE_WEBHOOK_SECRET is not set/);
-  });
+  }, 90_000);
 
   it("a busy port, for each of the app, the database and the Stripe sandbox", async () => {
     for (const [setting, what] of [
@@ -91,7 +91,7 @@ describe("npm start refuses clearly", () => {
       const out = await npmStart({ [setting]: String(port) });
       expectOneLine(out, new RegExp(`Port ${port} \\(${what}, ${setting}\\) is already in use.*set ${setting} to a free port`));
     }
-  });
+  }, 180_000);
 
   it.skipIf(!isRoot)("as root, a data folder the postgres user cannot enter (a 0700 parent)", async () => {
     const privateDir = path.join(scratch, "private");
@@ -99,7 +99,7 @@ describe("npm start refuses clearly", () => {
     chmodSync(privateDir, 0o700);
     const out = await npmStart({ LANBAO_DATA_DIR: path.join(privateDir, "data") });
     expectOneLine(out, new RegExp(`"postgres" user, which cannot enter ${privateDir} \\(mode 700\\)`));
-  });
+  }, 90_000);
 
   // A real small disk: a 4 MB tmpfs (needs root; skipped where mounting is not allowed).
   const tinyDisk = path.join(scratch, "tiny");
@@ -122,5 +122,5 @@ describe("npm start refuses clearly", () => {
     // Past the free-space check (threshold lowered), initdb itself hits ENOSPC.
     const during = await npmStart({ LANBAO_DATA_DIR: path.join(tinyDisk, "b"), LANBAO_MIN_FREE_MB: "1" });
     expectOneLine(during, /disk holding .* is full: free some space, or set LANBAO_DATA_DIR/);
-  });
+  }, 180_000);
 });
