@@ -1,6 +1,10 @@
-// Next.js calls register() once per server process at start-up.
+// Next.js calls register() once per server process at start-up: each process also runs the
+// job workers (pg-boss shares the jobs between processes), unless LANBAO_JOBS=0.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LANBAO_JOBS === "0") return;
-  const [{ db }, { startJobs }] = await Promise.all([import("./lib/db/client"), import("./lib/jobs/scheduler")]);
-  startJobs(db, { intervalMs: Number(process.env.LANBAO_JOBS_INTERVAL_MS) || undefined });
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LANBAO_JOBS === "0" || !process.env.DATABASE_URL) return;
+  const [{ db }, { startJobRunner }] = await Promise.all([import("./lib/db/client"), import("./lib/jobs/runner")]);
+  const runner = await startJobRunner(db, { connectionString: process.env.DATABASE_URL });
+  const stop = () => void runner.stop().catch(() => {});
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }

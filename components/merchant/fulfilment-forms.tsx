@@ -63,3 +63,18 @@ export function DeliverButton({ orderId, claimId, action }: { orderId: string; c
     </form>
   );
 }
+
+/** A refund Stripe kept refusing: try it again (after fixing what Stripe said). */
+export function RetryRefundButton({ refundId, action }: { refundId: string; action: FormAction<null> }) {
+  const t = useTranslations("merchant");
+  const form = useActionForm(action);
+  return (
+    <form onSubmit={form.onSubmit} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="refundId" value={refundId} />
+      <Button type="submit" variant="secondary" disabled={form.pending} data-testid="retry-refund">
+        {form.pending ? t("order.retrying") : t("order.retryRefund")}
+      </Button>
+      <FieldError message={form.formError} />
+    </form>
+  );
+}

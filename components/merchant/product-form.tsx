@@ -160,6 +160,7 @@ export function ProductForm({
                   <tr key={row.rowKey} className="align-top" data-testid="variant-row">
                     <td className="py-1">
                       {row.id && <input type="hidden" name={cell(i, "id")} value={row.id} />}
+                      {row.id && <input type="hidden" name={`variants.${i}.loadedStock`} value={row.stock} />}
                       {input("name", { maxLength: 60 })}
                     </td>
                     <td className="py-1">{input("options", { placeholder: t("product.optionsPlaceholder") })}</td>

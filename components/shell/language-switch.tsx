@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LOCALES } from "@/lib/i18n/config";
+import { LOCALES, isLocale } from "@/lib/i18n/config";
 import { setLocaleAction } from "./locale-actions";
 
 const LABELS: Record<(typeof LOCALES)[number], string> = { en: "English", "zh-CN": "中文" };
@@ -23,6 +23,7 @@ export function LanguageSwitch() {
         disabled={pending}
         onChange={(e) => {
           const next = e.target.value;
+          if (!isLocale(next)) return;
           startTransition(async () => {
             await setLocaleAction(next);
             router.refresh();

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { DisplayStatus } from "@/lib/orders/fulfilment";
+import type { DisplayStatus } from "@/lib/lifecycle";
 
 const TONE: Record<DisplayStatus, "blue" | "gray" | "green" | "amber" | "red"> = {
   PENDING_PAYMENT: "amber",
@@ -9,6 +9,8 @@ const TONE: Record<DisplayStatus, "blue" | "gray" | "green" | "amber" | "red"> =
   ACCEPTED: "blue",
   SHIPPED: "blue",
   DELIVERED: "green",
+  DECLINED: "gray",
+  EXPIRED: "gray",
   CANCELLED: "gray",
   REFUNDED: "red",
 };

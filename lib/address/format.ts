@@ -1,5 +1,7 @@
-// Pure display helpers for addresses. No region data and no database here, so client
+// The shipping address as one type, its one mapping to the ship* snapshot columns of Order
+// and GiftClaim, and pure display helpers. No region data and no database here, so client
 // components may import this file.
+import { z } from "zod";
 
 /** "13812345678" → "138****5678". Anything that is not an 11-digit number keeps only its last 4. */
 export function maskPhone(phone: string): string {
@@ -23,14 +25,19 @@ export function formatAddressLine(a: { province: string; city: string; district:
   return `${formatRegion(a)}${a.detail}`;
 }
 
-export type ShippingAddress = {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-};
+/** An address as it is copied onto an order or a claim (already validated by lib/address/schema). */
+export const shippingSnapshotSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  detail: z.string(),
+});
+export type ShippingAddress = z.infer<typeof shippingSnapshotSchema>;
+
+export type ShipColumns = ReturnType<typeof toShipColumns>;
+type NullableShipColumns = { [K in keyof ShipColumns]: string | null };
 
 /** The snapshot columns of Order and GiftClaim (shipName, shipPhone, ...). */
 export function toShipColumns(a: ShippingAddress) {
@@ -43,3 +50,26 @@ export function toShipColumns(a: ShippingAddress) {
     shipDetail: a.detail,
   };
 }
+
+/** Back from the snapshot columns; null when none was stored (vouchers, gifts not accepted). */
+export function fromShipColumns(c: NullableShipColumns): ShippingAddress | null {
+  if (!c.shipName && !c.shipDetail) return null;
+  return {
+    name: c.shipName ?? "",
+    phone: c.shipPhone ?? "",
+    province: c.shipProvince ?? "",
+    city: c.shipCity ?? "",
+    district: c.shipDistrict ?? "",
+    detail: c.shipDetail ?? "",
+  };
+}
+
+/** Prisma select of the snapshot columns. */
+export const shipColumnsSelect = {
+  shipName: true,
+  shipPhone: true,
+  shipProvince: true,
+  shipCity: true,
+  shipDistrict: true,
+  shipDetail: true,
+} as const;

@@ -3,7 +3,7 @@
 // the user or validates the new address, and saves it to the book when asked.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { DomainError, fail, fieldErrorsOf } from "@/lib/validation/result";
+import { DomainError, InputError, fail, fieldErrorsOf } from "@/lib/validation/result";
 import { getAddressForUser, saveAddress } from "./book";
 import { DEFAULT_ADDRESS_PREFIX, addressFieldName, prefixFieldErrors, readAddressChoice } from "./form-data";
 import type { ShippingAddress } from "./format";
@@ -47,4 +47,11 @@ export async function shippingAddressFromForm(
     }
   }
   return { ok: true, address: pick(parsed.data), addressId };
+}
+
+/** shippingAddressFromForm for actions: the address, or an InputError with the field errors. */
+export async function requireShippingAddress(db: Db | Prisma.TransactionClient, userId: string, formData: FormData): Promise<ShippingAddress> {
+  const result = await shippingAddressFromForm(db, userId, formData);
+  if (!result.ok) throw new InputError(result.fieldErrors);
+  return result.address;
 }

@@ -1,9 +1,10 @@
 // What a shopper sees of their own orders (/orders). A self order shows the buyer's own
 // address and tracking; a gift order shows its progress but nothing of where it goes:
 // no recipient address, parcel name, phone or tracking number ever reaches the sender.
+import { formatAddressLine, fromShipColumns, shipColumnsSelect } from "@/lib/address/format";
 import type { Db } from "@/lib/db/client";
-import type { GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
-import { orderDisplayStatus, type DisplayStatus } from "@/lib/orders/fulfilment";
+import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
+import { displayGift, displayGiftSelect, orderDisplayStatus, type DisplayStatus } from "@/lib/lifecycle";
 
 export const BUYER_ORDERS_PAGE_SIZE = 20;
 
@@ -35,7 +36,7 @@ const rowSelect = {
   product: { select: { id: true, title: true, images: { orderBy: { position: "asc" as const }, take: 1, select: { url: true } } } },
   variant: { select: { name: true } },
   shop: { select: { name: true } },
-  gift: { select: { status: true, recipient: { select: { name: true } }, _count: { select: { claims: true } } } },
+  gift: { select: { ...displayGiftSelect, recipient: { select: { name: true } } } },
 } as const;
 
 type Row = {
@@ -49,7 +50,7 @@ type Row = {
   product: { id: string; title: string; images: { url: string }[] };
   variant: { name: string };
   shop: { name: string };
-  gift: { status: GiftStatus; recipient: { name: string } | null; _count: { claims: number } } | null;
+  gift: { status: GiftStatus; expiresAt: Date; claims: { status: ClaimStatus }[]; recipient: { name: string } | null } | null;
 };
 
 function toRow(o: Row): BuyerOrderRow {
@@ -58,11 +59,7 @@ function toRow(o: Row): BuyerOrderRow {
     createdAt: o.createdAt,
     kind: o.kind,
     status: o.status,
-    displayStatus: orderDisplayStatus({
-      kind: o.kind,
-      status: o.status,
-      gift: o.gift ? { status: o.gift.status, claimCount: o.gift._count.claims } : null,
-    }),
+    displayStatus: orderDisplayStatus({ kind: o.kind, status: o.status, gift: displayGift(o.gift) }),
     productId: o.product.id,
     productTitle: o.product.title,
     imageUrl: o.product.images[0]?.url ?? null,
@@ -111,30 +108,19 @@ export async function getBuyerOrder(db: Db, buyerId: string, orderId: string): P
       paidAt: true,
       unitAmount: true,
       failureReason: true,
-      shipName: true,
-      shipPhone: true,
-      shipProvince: true,
-      shipCity: true,
-      shipDistrict: true,
-      shipDetail: true,
+      ...shipColumnsSelect,
       shipments: { orderBy: { shippedAt: "asc" }, select: { carrier: true, trackingNumber: true, shippedAt: true, deliveredAt: true } },
     },
   });
   if (!o) return null;
   const self = o.kind === "SELF";
+  const address = self ? fromShipColumns(o) : null;
   return {
     ...toRow(o),
     paidAt: o.paidAt,
     unitAmount: o.unitAmount,
     failureReason: o.failureReason,
-    shipping:
-      self && o.shipName
-        ? {
-            name: o.shipName,
-            phone: o.shipPhone ?? "",
-            address: [o.shipProvince, o.shipCity, o.shipDistrict, o.shipDetail].filter(Boolean).join(" "),
-          }
-        : null,
+    shipping: address ? { name: address.name, phone: address.phone, address: formatAddressLine(address) } : null,
     shipments: o.shipments.map((s) => ({ ...s, trackingNumber: self ? s.trackingNumber : null })),
     giftStatus: o.gift?.status ?? null,
   };

@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { installJobQueues } from "../jobs/queue.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
@@ -34,8 +35,11 @@ export async function listMigrations(dir = MIGRATIONS_DIR) {
   );
 }
 
-/** Applies pending migrations; returns the names applied. Throws if an applied file changed. */
-export async function migrate(databaseUrl: string, opts: { log?: (line: string) => void; dir?: string } = {}) {
+/**
+ * Applies pending migrations; returns the names applied. Throws if an applied file changed.
+ * Then installs the job queue's own schema (pg-boss keeps its tables in "pgboss").
+ */
+export async function migrate(databaseUrl: string, opts: { log?: (line: string) => void; dir?: string; jobs?: boolean } = {}) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];
@@ -81,5 +85,6 @@ export async function migrate(databaseUrl: string, opts: { log?: (line: string) 
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();
   }
+  if (opts.jobs !== false) await installJobQueues(databaseUrl);
   return applied;
 }

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
-import type { GiftStatus } from "@/lib/db/generated/enums";
-import { shippingSnapshotSchema } from "@/lib/orders/checkout";
-import { publishToThread } from "@/lib/realtime/publish";
+import { isGiftOpen, transitionGift } from "@/lib/lifecycle";
+import { publishGiftChanged } from "@/lib/realtime/publish";
 import { DomainError } from "@/lib/validation/result";
+import { lockGift } from "./lock";
+import { switchableVariant } from "./switch-variant";
 
 export const acceptGiftSchema = z.object({
   giftId: z.string().min(1).max(64),
@@ -16,7 +18,7 @@ export const acceptGiftSchema = z.object({
 });
 export type AcceptGiftInput = z.input<typeof acceptGiftSchema>;
 
-function voucherCode() {
+export function voucherCode() {
   // 12 characters from an unambiguous alphabet, grouped for reading at a counter.
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   const bytes = randomBytes(12);
@@ -27,32 +29,24 @@ function voucherCode() {
 /**
  * The recipient accepts a gift with an address (or none, for a voucher). The gift row is
  * locked for the whole transaction and GiftClaim is unique per (gift, recipient), so two
- * accepts racing give exactly one claim; the second gets "already accepted".
+ * accepts racing — or an accept racing a decline or the expiry — give exactly one outcome.
  */
 export async function acceptGift(db: Db, userId: string, rawInput: AcceptGiftInput) {
   const input = acceptGiftSchema.parse(rawInput);
   return db.$transaction(
     async (tx) => {
-      const [gift] = await tx.$queryRaw<
-        { id: string; status: GiftStatus; recipientId: string | null; expiresAt: Date; orderId: string; threadId: string }[]
-      >`SELECT id, status, "recipientId", "expiresAt", "orderId", "threadId" FROM "Gift" WHERE id = ${input.giftId} FOR UPDATE`;
-      if (!gift) throw new DomainError("gift.notFound");
-      if (gift.recipientId !== userId) throw new DomainError("gift.notYours");
+      const gift = await lockGift(tx, input.giftId, userId);
       if (gift.status === "ACCEPTED") throw new DomainError("gift.alreadyAccepted");
-      if (gift.status === "EXPIRED" || gift.expiresAt <= new Date()) throw new DomainError("gift.expired");
+      if (gift.status === "DECLINED") throw new DomainError("gift.alreadyDeclined");
+      if (!isGiftOpen(gift)) throw new DomainError("gift.expired");
 
       const order = await tx.order.findUniqueOrThrow({
         where: { id: gift.orderId },
-        select: { id: true, productId: true, variantId: true, unitAmount: true, product: { select: { kind: true } } },
+        select: { variantId: true, product: { select: { kind: true } } },
       });
-
       const variantId = input.variantId ?? order.variantId;
       if (variantId !== order.variantId) {
-        const v = await tx.variant.findUnique({ where: { id: variantId }, select: { productId: true, price: true } });
-        // Only a variant of the same product at the same price: the sender paid for that.
-        if (!v || v.productId !== order.productId || v.price !== order.unitAmount) {
-          throw new DomainError("gift.variantNotSwitchable", "variantId");
-        }
+        await switchableVariant(tx, gift.orderId, variantId);
         const took = await tx.$executeRaw`UPDATE "Variant" SET stock = stock - 1 WHERE id = ${variantId} AND stock >= 1`;
         if (took === 0) throw new DomainError("gift.variantOutOfStock", "variantId");
         await tx.$executeRaw`UPDATE "Variant" SET stock = stock + 1 WHERE id = ${order.variantId}`;
@@ -60,36 +54,21 @@ export async function acceptGift(db: Db, userId: string, rawInput: AcceptGiftInp
 
       const isVoucher = order.product.kind === "VOUCHER";
       if (!isVoucher && !input.shipping) throw new DomainError("gift.addressRequired", "address");
-      const s = isVoucher ? null : input.shipping;
       const claim = await tx.giftClaim.create({
         data: {
           giftId: gift.id,
           recipientId: userId,
           variantId,
           voucherCode: isVoucher ? voucherCode() : null,
-          ...(s && {
-            shipName: s.name,
-            shipPhone: s.phone,
-            shipProvince: s.province,
-            shipCity: s.city,
-            shipDistrict: s.district,
-            shipDetail: s.detail,
-          }),
+          ...(!isVoucher && input.shipping ? toShipColumns(input.shipping) : {}),
         },
         select: { id: true, voucherCode: true },
       });
-      await tx.gift.update({ where: { id: gift.id }, data: { status: "ACCEPTED" } });
-      await tx.order.update({ where: { id: order.id }, data: { status: "ACCEPTED" } });
+      await transitionGift(tx, gift.id, "accept", { closedAt: new Date() });
 
       const recipient = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-      await postMessage(tx, {
-        threadId: gift.threadId,
-        senderId: null,
-        kind: "SYSTEM",
-        systemKey: "giftAccepted",
-        systemArg: { name: recipient.name },
-      });
-      await publishToThread(tx, gift.threadId, { type: "gift", threadId: gift.threadId, giftId: gift.id });
+      await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: "giftAccepted", systemArg: { name: recipient.name } });
+      await publishGiftChanged(tx, gift.threadId, gift.id);
       return claim;
     },
     { timeout: 15_000, maxWait: 10_000 },

@@ -21,6 +21,8 @@ export type GiftCardData = {
   productTitle: string;
   productImage: string | null;
   expiresAt: string;
+  /** Lotteries: when the draw is, how many entered, and the seed's SHA-256 shown from the start. */
+  lottery: { drawAt: string; entrants: number; commitment: string; drawn: boolean } | null;
 };
 
 /** Card data for the given gifts, keyed by gift id. */
@@ -37,7 +39,11 @@ export async function getGiftCards(db: Db, giftIds: string[]): Promise<Map<strin
       expiresAt: true,
       sender: { select: { id: true, name: true } },
       recipient: { select: { id: true, name: true } },
-      _count: { select: { claims: true } },
+      unitsClaimed: true,
+      drawAt: true,
+      seedCommitment: true,
+      drawnAt: true,
+      _count: { select: { entries: true } },
       order: {
         select: {
           product: {
@@ -56,7 +62,7 @@ export async function getGiftCards(db: Db, giftIds: string[]): Promise<Map<strin
         mode: g.mode,
         status: g.status,
         units: g.units,
-        unitsClaimed: g._count.claims,
+        unitsClaimed: g.unitsClaimed,
         message: g.message,
         senderId: g.sender.id,
         senderName: g.sender.name,
@@ -65,6 +71,10 @@ export async function getGiftCards(db: Db, giftIds: string[]): Promise<Map<strin
         productTitle: g.order.product.title,
         productImage: g.order.product.images[0]?.url ?? null,
         expiresAt: g.expiresAt.toISOString(),
+        lottery:
+          g.mode === "LOTTERY" && g.drawAt && g.seedCommitment
+            ? { drawAt: g.drawAt.toISOString(), entrants: g._count.entries, commitment: g.seedCommitment, drawn: g.drawnAt !== null }
+            : null,
       },
     ]),
   );

@@ -12,9 +12,9 @@ const productSelect = {
   variants: { orderBy: { position: "asc" as const }, select: { id: true, name: true, price: true, originalPrice: true, stock: true } },
 };
 
-/** One product as the confirm-gift sheet needs it, with its eligibility. Null if it doesn't exist. */
+/** One product as the confirm-gift sheet needs it, with its eligibility. Null if it doesn't exist or is off sale. */
 export async function getProductForGift(db: Db, productId: string) {
-  const p = await db.product.findUnique({ where: { id: productId }, select: productSelect });
+  const p = await db.product.findFirst({ where: { id: productId, published: true }, select: productSelect });
   if (!p) return null;
   const eligibility = productGiftEligibility(p);
   return {

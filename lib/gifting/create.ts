@@ -1,14 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { GiftMode } from "@/lib/db/generated/enums";
+import { sendJob } from "@/lib/jobs/queue";
+import { newLotterySeed } from "./lottery";
 import { hashGiftToken, giftToken } from "./token";
 
-/** A gift waits this long for its recipient before it is refunded. */
+/** A gift waits this long for its recipient (a lottery: for its winners, after the draw) before it is refunded. */
 export const GIFT_ACCEPT_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The recipient is reminded this long before the gift expires. */
+export const GIFT_REMINDER_BEFORE_MS = 2 * 60 * 60 * 1000;
+/** A lottery paid for after (or just before) its draw time is drawn this long after payment. */
+export const LOTTERY_MIN_LEAD_MS = 10_000;
 
 /**
- * Turns a paid gift order into the gift and posts its blue envelope card in the thread.
- * Runs inside the payment transaction (Gift.orderId is unique: one gift per order).
+ * Turns a paid gift order into the gift, posts its blue envelope card in the thread and
+ * schedules its jobs: the reminder, the expiry and, for a lottery, the draw. Runs inside the
+ * payment transaction (Gift.orderId is unique: one gift per order), so the jobs exist
+ * exactly when the gift does. A lottery's seed is drawn here and kept in LotterySeed; the
+ * card shows only its SHA-256.
  */
 export async function createGiftForPaidOrder(
   tx: Prisma.TransactionClient,
@@ -18,28 +28,47 @@ export async function createGiftForPaidOrder(
     giftThreadId: string | null;
     giftRecipientId: string | null;
     giftMessage: string | null;
+    giftMode: GiftMode | null;
+    giftDrawAt: Date | null;
+    giftEligibleUserIds: Prisma.JsonValue | null;
     quantity: number;
     paidAt: Date;
   },
 ) {
   if (!order.giftThreadId) throw new Error(`Gift order ${order.id} has no thread`);
+  const mode = order.giftMode ?? "SINGLE";
   // The id is chosen here so the claim-link token (derived from it) is known at insert.
   const id = randomUUID();
+  const drawAt =
+    mode === "LOTTERY" ? new Date(Math.max(order.giftDrawAt?.getTime() ?? 0, order.paidAt.getTime() + LOTTERY_MIN_LEAD_MS)) : null;
+  const expiresAt = new Date((drawAt ?? order.paidAt).getTime() + GIFT_ACCEPT_WINDOW_MS);
+  const eligible = Array.isArray(order.giftEligibleUserIds) ? order.giftEligibleUserIds.filter((v): v is string => typeof v === "string") : [];
+  const lottery = mode === "LOTTERY" ? newLotterySeed() : null;
   const gift = await tx.gift.create({
     data: {
       id,
       orderId: order.id,
       senderId: order.buyerId,
       threadId: order.giftThreadId,
-      recipientId: order.giftRecipientId,
-      mode: "SINGLE",
+      recipientId: mode === "SINGLE" ? order.giftRecipientId : null,
+      mode,
       units: order.quantity,
       message: order.giftMessage ?? "",
       tokenHash: hashGiftToken(giftToken(id)),
-      expiresAt: new Date(order.paidAt.getTime() + GIFT_ACCEPT_WINDOW_MS),
+      expiresAt,
+      drawAt,
+      seedCommitment: lottery?.commitment ?? null,
+      entryRestricted: eligible.length > 0,
     },
-    select: { id: true },
+    select: { id: true, expiresAt: true },
   });
+  if (lottery) {
+    await tx.lotterySeed.create({ data: { giftId: gift.id, seed: lottery.seed } });
+    if (eligible.length) await tx.lotteryEligible.createMany({ data: eligible.map((userId) => ({ giftId: gift.id, userId })) });
+    await sendJob(tx, "lottery-draw", { giftId: gift.id }, { startAfter: drawAt! });
+  }
+  await sendJob(tx, "gift-reminder", { giftId: gift.id }, { startAfter: new Date(expiresAt.getTime() - GIFT_REMINDER_BEFORE_MS) });
+  await sendJob(tx, "gift-expiry", { giftId: gift.id }, { startAfter: expiresAt });
   await postMessage(tx, { threadId: order.giftThreadId, senderId: order.buyerId, kind: "GIFT", giftId: gift.id });
   return gift;
 }

@@ -1,51 +1,46 @@
 import type Stripe from "stripe";
-import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
-import { refundOrder } from "@/lib/orders/refunds";
-import { getStripe } from "@/lib/payments/stripe";
-import { publishToThread } from "@/lib/realtime/publish";
+import { settleRefundsNow } from "@/lib/payments/refunds";
+import { closeWaitingGift } from "./close";
+import { LOCKED_COLUMNS, type LockedGift } from "./lock";
+
+export type ExpireOutcome = "expired" | "not-due" | "closed" | "busy";
 
 /**
- * Gifts nobody accepted within 24 hours fail: the gift expires, the order is refunded to
- * the original payment method, the stock goes back, and the thread is told. Safe to run
- * in any number of processes at once: each gift is taken with FOR UPDATE SKIP LOCKED and
- * handled in its own transaction, and the refund's idempotency key stops a double refund.
+ * Gifts nobody accepted within 24 hours fail: the gift expires, what nobody took is
+ * refunded to the original payment method, the stock goes back, and the thread is told.
+ * Run by the gift's expiry job at its `expiresAt` (and by the sweep for anything missed);
+ * any number of workers may call it for the same gift: one expires it, the others find it
+ * locked or closed.
  */
-export async function expireUnacceptedGifts(
-  db: Db,
-  opts: { now?: Date; stripe?: Stripe; batch?: number } = {},
-): Promise<number> {
+export async function expireGift(db: Db, giftId: string, opts: { now?: Date; stripe?: Stripe } = {}): Promise<ExpireOutcome> {
   const now = opts.now ?? new Date();
-  const stripe = opts.stripe ?? getStripe();
+  const result = await db.$transaction(
+    async (tx) => {
+      const [gift] = await tx.$queryRaw<LockedGift[]>`
+        SELECT ${LOCKED_COLUMNS} FROM "Gift" WHERE id = ${giftId} FOR UPDATE SKIP LOCKED`;
+      if (!gift) return { outcome: "busy" as const, refundId: null };
+      if (gift.status !== "WAITING" && gift.status !== "DRAWN") return { outcome: "closed" as const, refundId: null };
+      if (gift.expiresAt > now) return { outcome: "not-due" as const, refundId: null };
+      const refundId = await closeWaitingGift(tx, gift, { event: "expire", reason: "giftExpired", systemKey: "giftExpired" });
+      return { outcome: "expired" as const, refundId };
+    },
+    { timeout: 30_000 },
+  );
+  await settleRefundsNow(db, [result.refundId], { stripe: opts.stripe });
+  return result.outcome;
+}
+
+/** The sweep's part: every waiting gift past its time, oldest first. Returns how many expired. */
+export async function expireUnacceptedGifts(db: Db, opts: { now?: Date; stripe?: Stripe; batch?: number } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const due = await db.gift.findMany({
+    where: { status: { in: ["WAITING", "DRAWN"] }, expiresAt: { lte: now } },
+    orderBy: { expiresAt: "asc" },
+    take: opts.batch ?? 100,
+    select: { id: true },
+  });
   let expired = 0;
-  for (;;) {
-    const handled = await db.$transaction(
-      async (tx) => {
-        const [gift] = await tx.$queryRaw<{ id: string; orderId: string; threadId: string; units: number }[]>`
-          SELECT id, "orderId", "threadId", units FROM "Gift"
-           WHERE status = 'WAITING' AND "expiresAt" <= ${now}
-           ORDER BY "expiresAt" LIMIT 1
-           FOR UPDATE SKIP LOCKED`;
-        if (!gift) return false;
-        const claimed = await tx.giftClaim.count({ where: { giftId: gift.id } });
-        const unclaimed = gift.units - claimed;
-        const order = await tx.order.findUniqueOrThrow({
-          where: { id: gift.orderId },
-          select: { id: true, variantId: true, unitAmount: true, stripePaymentIntentId: true },
-        });
-        await tx.gift.update({ where: { id: gift.id }, data: { status: "EXPIRED" } });
-        if (claimed === 0) await tx.order.update({ where: { id: order.id }, data: { status: "REFUNDED", failureReason: "giftExpired" } });
-        await tx.$executeRaw`UPDATE "Variant" SET stock = stock + ${unclaimed} WHERE id = ${order.variantId}`;
-        // Per unit: a group gift half taken refunds only what nobody took.
-        await refundOrder(tx, stripe, order, order.unitAmount * unclaimed, "giftExpired");
-        await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: "giftExpired" });
-        await publishToThread(tx, gift.threadId, { type: "gift", threadId: gift.threadId, giftId: gift.id });
-        return true;
-      },
-      { timeout: 30_000 },
-    );
-    if (!handled) return expired;
-    expired++;
-    if (opts.batch && expired >= opts.batch) return expired;
-  }
+  for (const g of due) if ((await expireGift(db, g.id, opts)) === "expired") expired++;
+  return expired;
 }

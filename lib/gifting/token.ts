@@ -1,3 +1,4 @@
+import type { Db } from "@/lib/db/client";
 import { createHash, createHmac } from "node:crypto";
 
 function secret(): string {
@@ -21,4 +22,13 @@ export function hashGiftToken(token: string): string {
 
 export function giftLink(giftId: string): string {
   return `/gifts/${giftToken(giftId)}`;
+}
+
+/** The gift a claim link points at, with what an action needs to route it; null when none. */
+export async function findGiftByToken(db: Db, token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  return db.gift.findUnique({
+    where: { tokenHash: hashGiftToken(token) },
+    select: { id: true, mode: true, threadId: true, order: { select: { product: { select: { kind: true } } } } },
+  });
 }

@@ -1,11 +1,15 @@
 import type { Db } from "@/lib/db/client";
 import type { GiftStatus, ProductKind } from "@/lib/db/generated/enums";
+import { giftPhase, type GiftPhase } from "@/lib/lifecycle/status";
+import { groupGiftView, type GroupGiftView } from "./group-view";
 import { hashGiftToken } from "./token";
 
 export type RecipientGiftView = {
   role: "recipient";
   giftId: string;
   status: GiftStatus;
+  /** What the gift is now (lib/lifecycle: a waiting gift past its time reads expired). */
+  phase: GiftPhase;
   expiresAt: Date;
   message: string;
   senderName: string;
@@ -32,6 +36,7 @@ export type SenderGiftView = {
   role: "sender";
   giftId: string;
   status: GiftStatus;
+  phase: GiftPhase;
   expiresAt: Date;
   message: string;
   recipientName: string | null;
@@ -41,16 +46,21 @@ export type SenderGiftView = {
   orderStatus: string;
 };
 
-export type GiftView = RecipientGiftView | SenderGiftView | { role: "other" };
+export type GiftView = RecipientGiftView | SenderGiftView | GroupGiftView | { role: "other" };
 
 /** What the holder of a claim link may see, by who they are. Null when the token matches no gift. */
 export async function getGiftByToken(db: Db, viewerId: string, token: string): Promise<GiftView | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const gift = await db.gift.findUnique({
     where: { tokenHash: hashGiftToken(token) },
-    select: { id: true, senderId: true, recipientId: true },
+    select: { id: true, mode: true, senderId: true, recipientId: true, threadId: true },
   });
   if (!gift) return null;
+  if (gift.mode !== "SINGLE") {
+    if (gift.senderId === viewerId) return groupGiftView(db, gift.id, viewerId, "sender");
+    const member = await db.threadMember.findUnique({ where: { threadId_userId: { threadId: gift.threadId, userId: viewerId } }, select: { userId: true } });
+    return member ? groupGiftView(db, gift.id, viewerId, "member") : { role: "other" };
+  }
   if (gift.recipientId === viewerId) return recipientView(db, gift.id, viewerId);
   if (gift.senderId === viewerId) return senderView(db, gift.id);
   return { role: "other" };
@@ -78,6 +88,7 @@ async function senderView(db: Db, giftId: string): Promise<SenderGiftView> {
     role: "sender",
     giftId: g.id,
     status: g.status,
+    phase: giftPhase(g),
     expiresAt: g.expiresAt,
     message: g.message,
     recipientName: g.recipient?.name ?? null,
@@ -136,6 +147,7 @@ async function recipientView(db: Db, giftId: string, viewerId: string): Promise<
     role: "recipient",
     giftId: g.id,
     status: g.status,
+    phase: giftPhase(g),
     expiresAt: g.expiresAt,
     message: g.message,
     senderName: g.sender.name,

@@ -3,17 +3,30 @@
 // orders, the recipient's (GiftClaim.ship*) for accepted gifts; a gift nobody has
 // accepted yet has no address at all.
 import { z } from "zod";
+import { fromShipColumns, shipColumnsSelect, type ShippingAddress } from "@/lib/address/format";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ClaimStatus, GiftMode, GiftStatus, OrderKind, OrderStatus, ProductKind } from "@/lib/db/generated/enums";
-import { orderDisplayStatus, type DisplayStatus } from "@/lib/orders/fulfilment";
+import type { ClaimStatus, GiftMode, GiftStatus, OrderKind, OrderStatus, ProductKind, RefundStatus } from "@/lib/db/generated/enums";
+import { displayGift, displayGiftSelect, orderDisplayStatus, type DisplayStatus } from "@/lib/lifecycle";
+import { retryRefund } from "@/lib/payments/refunds";
 import { DomainError } from "@/lib/validation/result";
 
 export const MERCHANT_ORDERS_PAGE_SIZE = 25;
 
-export const ORDER_STATUSES = ["PENDING_PAYMENT", "PAID", "ACCEPTED", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"] as const;
-/** Status filters: the stored statuses, plus "waiting" (gift not accepted yet) and "to ship". */
-export const ORDER_FILTERS = ["TO_SHIP", "WAITING", ...ORDER_STATUSES] as const;
+/** Status filters, as the merchant reads statuses (see orderDisplayStatus), plus "to ship". */
+export const ORDER_FILTERS = [
+  "TO_SHIP",
+  "WAITING",
+  "PENDING_PAYMENT",
+  "PAID",
+  "ACCEPTED",
+  "SHIPPED",
+  "DELIVERED",
+  "DECLINED",
+  "EXPIRED",
+  "CANCELLED",
+  "REFUNDED",
+] as const;
 export type OrderFilter = (typeof ORDER_FILTERS)[number];
 
 export const orderListSchema = z.object({
@@ -23,8 +36,6 @@ export const orderListSchema = z.object({
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 export type OrderListFilters = z.input<typeof orderListSchema>;
-
-export type Shipping = { name: string; phone: string; province: string; city: string; district: string; detail: string };
 
 export type MerchantOrderRow = {
   id: string;
@@ -42,19 +53,33 @@ export type MerchantOrderRow = {
   recipientName: string | null;
 };
 
-function statusWhere(status: OrderFilter | undefined): Prisma.OrderWhereInput {
-  if (!status) return { status: { not: "PENDING_PAYMENT" } };
-  if (status === "WAITING") return { kind: "GIFT", status: "PAID", gift: { status: "WAITING", claims: { none: {} } } };
-  if (status === "TO_SHIP") {
-    return {
-      product: { kind: "PHYSICAL" },
-      OR: [
-        { kind: "SELF", status: "PAID" },
-        { kind: "GIFT", status: { notIn: ["CANCELLED", "REFUNDED"] }, gift: { claims: { some: { status: "ACCEPTED" } } } },
-      ],
-    };
+/** A gift order's parcels in a given state (gift orders keep their money status, PAID). */
+const giftWithClaim = (claim: ClaimStatus): Prisma.OrderWhereInput => ({ kind: "GIFT", status: "PAID", gift: { claims: { some: { status: claim } } } });
+
+function statusWhere(status: OrderFilter | undefined, now: Date): Prisma.OrderWhereInput {
+  switch (status) {
+    case undefined:
+      return { status: { not: "PENDING_PAYMENT" } };
+    case "WAITING":
+      return { kind: "GIFT", status: "PAID", gift: { status: "WAITING", expiresAt: { gt: now }, claims: { none: {} } } };
+    case "TO_SHIP":
+      return { product: { kind: "PHYSICAL" }, OR: [{ kind: "SELF", status: "PAID" }, giftWithClaim("ACCEPTED")] };
+    case "PAID":
+      return { kind: "SELF", status: "PAID" };
+    case "ACCEPTED":
+      return giftWithClaim("ACCEPTED");
+    case "SHIPPED":
+    case "DELIVERED":
+      return { OR: [{ kind: "SELF", status }, giftWithClaim(status)] };
+    case "DECLINED":
+      return { kind: "GIFT", gift: { status: "DECLINED" } };
+    case "EXPIRED":
+      return { kind: "GIFT", OR: [{ gift: { status: "EXPIRED" } }, { status: "PAID", gift: { status: "WAITING", expiresAt: { lte: now } } }] };
+    case "REFUNDED":
+      return { status: "REFUNDED", NOT: { gift: { status: { in: ["DECLINED", "EXPIRED"] } } } };
+    default:
+      return { status };
   }
-  return { status };
 }
 
 export async function listMerchantOrders(db: Db, userId: string, raw: OrderListFilters = {}) {
@@ -63,7 +88,7 @@ export async function listMerchantOrders(db: Db, userId: string, raw: OrderListF
     shop: { ownerId: userId },
     ...(f.shopId ? { shopId: f.shopId } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
-    ...statusWhere(f.status),
+    ...statusWhere(f.status, new Date()),
   };
   const total = await db.order.count({ where });
   const perPage = MERCHANT_ORDERS_PAGE_SIZE;
@@ -86,7 +111,7 @@ export async function listMerchantOrders(db: Db, userId: string, raw: OrderListF
       product: { select: { title: true } },
       variant: { select: { name: true } },
       buyer: { select: { name: true } },
-      gift: { select: { status: true, recipient: { select: { name: true } }, _count: { select: { claims: true } } } },
+      gift: { select: { ...displayGiftSelect, recipient: { select: { name: true } } } },
     },
   });
   const items: MerchantOrderRow[] = rows.map((o) => ({
@@ -97,11 +122,7 @@ export async function listMerchantOrders(db: Db, userId: string, raw: OrderListF
     variantName: o.variant.name,
     kind: o.kind,
     status: o.status,
-    displayStatus: orderDisplayStatus({
-      kind: o.kind,
-      status: o.status,
-      gift: o.gift ? { status: o.gift.status, claimCount: o.gift._count.claims } : null,
-    }),
+    displayStatus: orderDisplayStatus({ kind: o.kind, status: o.status, gift: displayGift(o.gift) }),
     quantity: o.quantity,
     totalAmount: o.totalAmount,
     currency: o.currency,
@@ -128,7 +149,7 @@ export type MerchantOrderDetail = {
   variantName: string;
   buyerName: string;
   /** Self orders: the buyer's address. */
-  shipping: Shipping | null;
+  shipping: ShippingAddress | null;
   gift: {
     mode: GiftMode;
     status: GiftStatus;
@@ -143,39 +164,12 @@ export type MerchantOrderDetail = {
     recipientName: string;
     variantName: string;
     acceptedAt: Date;
-    shipping: Shipping | null;
+    shipping: ShippingAddress | null;
     voucherCode: string | null;
   }[];
+  refunds: { id: string; amount: number; reason: string; status: RefundStatus; lastError: string | null; createdAt: Date }[];
   shipments: { id: string; claimId: string | null; carrier: string; trackingNumber: string; shippedAt: Date; deliveredAt: Date | null }[];
 };
-
-function shippingOf(s: {
-  shipName: string | null;
-  shipPhone: string | null;
-  shipProvince: string | null;
-  shipCity: string | null;
-  shipDistrict: string | null;
-  shipDetail: string | null;
-}): Shipping | null {
-  if (!s.shipName && !s.shipDetail) return null;
-  return {
-    name: s.shipName ?? "",
-    phone: s.shipPhone ?? "",
-    province: s.shipProvince ?? "",
-    city: s.shipCity ?? "",
-    district: s.shipDistrict ?? "",
-    detail: s.shipDetail ?? "",
-  };
-}
-
-const shipSelect = {
-  shipName: true,
-  shipPhone: true,
-  shipProvince: true,
-  shipCity: true,
-  shipDistrict: true,
-  shipDetail: true,
-} as const;
 
 /** One order of the user's shops, or DomainError merchant.errors.orderNotFound. */
 export async function getMerchantOrder(db: Db, userId: string, orderId: string): Promise<MerchantOrderDetail> {
@@ -192,7 +186,7 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
       unitAmount: true,
       totalAmount: true,
       currency: true,
-      ...shipSelect,
+      ...shipColumnsSelect,
       shop: { select: { id: true, name: true } },
       product: { select: { id: true, title: true, kind: true } },
       variant: { select: { name: true } },
@@ -212,12 +206,16 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
               status: true,
               acceptedAt: true,
               voucherCode: true,
-              ...shipSelect,
+              ...shipColumnsSelect,
               recipient: { select: { name: true } },
               variant: { select: { name: true } },
             },
           },
         },
+      },
+      refunds: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, amount: true, reason: true, status: true, lastError: true, createdAt: true },
       },
       shipments: {
         orderBy: { shippedAt: "asc" },
@@ -236,7 +234,7 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
     displayStatus: orderDisplayStatus({
       kind: o.kind,
       status: o.status,
-      gift: o.gift ? { status: o.gift.status, claimCount: claims.length } : null,
+      gift: o.gift ? { status: o.gift.status, expiresAt: o.gift.expiresAt, claims: claims.map((c) => c.status) } : null,
     }),
     failureReason: o.failureReason,
     quantity: o.quantity,
@@ -247,7 +245,7 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
     product: o.product,
     variantName: o.variant.name,
     buyerName: o.buyer.name,
-    shipping: o.kind === "SELF" ? shippingOf(o) : null,
+    shipping: o.kind === "SELF" ? fromShipColumns(o) : null,
     gift: o.gift
       ? {
           mode: o.gift.mode,
@@ -264,9 +262,21 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
       recipientName: c.recipient.name,
       variantName: c.variant.name,
       acceptedAt: c.acceptedAt,
-      shipping: shippingOf(c),
+      shipping: fromShipColumns(c),
       voucherCode: c.voucherCode,
     })),
     shipments: o.shipments,
+    refunds: o.refunds,
   };
+}
+
+export const retryRefundSchema = z.object({ refundId: z.string().trim().min(1, "validation.required").max(64, "validation.invalid") });
+
+/** The shop's owner asks to try a refund that needs attention again. */
+export async function retryShopRefund(db: Db, merchantId: string, raw: z.input<typeof retryRefundSchema>) {
+  const { refundId } = retryRefundSchema.parse(raw);
+  const refund = await db.refund.findFirst({ where: { id: refundId, order: { shop: { ownerId: merchantId } } }, select: { id: true, orderId: true } });
+  if (!refund) throw new DomainError("merchant.errors.refundNotFound");
+  await retryRefund(db, refund.id);
+  return { orderId: refund.orderId };
 }

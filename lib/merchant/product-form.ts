@@ -47,6 +47,7 @@ function variantsOf(form: FormData) {
         price: yuanToFen(f("price")) as number,
         originalPrice: yuanToFen(f("originalPrice")),
         stock: intField(f("stock")) as number,
+        ...(id ? { loadedStock: intField(f("loadedStock")) } : {}),
       };
     });
 }

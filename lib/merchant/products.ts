@@ -80,7 +80,13 @@ export const variantInputSchema = z
       .int("merchant.errors.stockInvalid")
       .min(0, "merchant.errors.stockNegative")
       .max(MAX_STOCK, "merchant.errors.stockTooHigh"),
+    /**
+     * Existing variants: the stock the form showed. Sales keep taking stock while the form
+     * is open, so a changed stock is written only if it is still this value.
+     */
+    loadedStock: z.number().int().min(0).optional(),
   })
+  .refine((v) => v.id === undefined || v.loadedStock !== undefined, { message: "merchant.errors.stockChanged", path: ["stock"] })
   .refine((v) => v.originalPrice === undefined || v.originalPrice >= v.price, {
     message: "merchant.errors.originalBelowPrice",
     path: ["originalPrice"],
@@ -141,15 +147,15 @@ async function checkNewImageKeys(db: DbOrTx, keys: string[]) {
 }
 
 type VariantData = z.output<typeof variantInputSchema>;
-const variantRow = (v: VariantData, position: number) => ({
+const variantFields = (v: VariantData, position: number) => ({
   name: v.name,
   options: v.options,
   price: v.price,
   originalPrice: v.originalPrice,
-  stock: v.stock,
   currency: "CNY",
   position,
 });
+const variantRow = (v: VariantData, position: number) => ({ ...variantFields(v, position), stock: v.stock });
 
 /** Creates a product with its variants and images, unpublished unless asked. */
 export async function createProduct(db: Db, userId: string, raw: CreateProductInput) {
@@ -226,8 +232,17 @@ export async function updateProduct(db: Db, userId: string, raw: UpdateProductIn
     });
     if (removedVariants.length) await tx.variant.deleteMany({ where: { id: { in: removedVariants.map((v) => v.id) } } });
     for (const [position, v] of input.variants.entries()) {
-      if (v.id) await tx.variant.update({ where: { id: v.id }, data: variantRow(v, position) });
-      else await tx.variant.create({ data: { productId: owned.id, ...variantRow(v, position) } });
+      if (!v.id) {
+        await tx.variant.create({ data: { productId: owned.id, ...variantRow(v, position) } });
+        continue;
+      }
+      await tx.variant.update({ where: { id: v.id }, data: variantFields(v, position) });
+      // A save never undoes a sale: stock the merchant left alone is not written, and a
+      // changed one only over the value the form loaded.
+      if (v.stock !== v.loadedStock) {
+        const set = await tx.$executeRaw`UPDATE "Variant" SET stock = ${v.stock} WHERE id = ${v.id} AND stock = ${v.loadedStock}`;
+        if (set === 0) throw new DomainError("merchant.errors.stockChanged", `variants.${position}.stock`);
+      }
     }
     if (removedImages.length) await tx.productImage.deleteMany({ where: { id: { in: removedImages.map((i) => i.id) } } });
     for (const [position, r] of input.images.entries()) {

@@ -1,13 +1,13 @@
-// Fulfilment: the merchant ships and delivers. Each transition is one guarded function:
-// the order (and for gifts the claim) must be in the state the transition starts from,
-// checked by a conditional UPDATE under a row lock, or it is refused with a DomainError
-// (an i18n key) and nothing changes. For gift orders every change posts a system message
-// in the gift's chat thread, which says the carrier, never the address or tracking number.
+// Fulfilment: the merchant ships and delivers. A self order moves its own status; a gift
+// moves the claim (the recipient's parcel), through the lifecycle's transitions, under a
+// row lock on the order. A refused step is a DomainError (an i18n key) and changes nothing.
+// For gifts every step posts a system message in the gift's chat thread, which says the
+// carrier, never the address or tracking number.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ClaimStatus, GiftMode, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
 import { postMessage } from "@/lib/chat/post-message";
+import { TransitionError, transitionClaim, transitionOrder } from "@/lib/lifecycle";
 import { DomainError } from "@/lib/validation/result";
 
 type Tx = Prisma.TransactionClient;
@@ -30,23 +30,6 @@ export const shipSchema = z.object({
 
 export const deliverSchema = z.object({ orderId: id, claimId: id.optional() });
 
-/**
- * The status a person reads. A paid gift nobody has accepted yet is "waiting" (for the
- * recipient); otherwise the order's own status.
- */
-export type DisplayStatus = OrderStatus | "WAITING";
-
-export function orderDisplayStatus(o: {
-  kind: OrderKind;
-  status: OrderStatus;
-  gift: { status: GiftStatus; claimCount: number } | null;
-}): DisplayStatus {
-  if (o.kind === "GIFT" && o.status === "PAID" && o.gift && o.gift.status === "WAITING" && o.gift.claimCount === 0) {
-    return "WAITING";
-  }
-  return o.status;
-}
-
 async function lockOwnedOrder(tx: Tx, merchantId: string, orderId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT o."id" FROM "Order" o JOIN "Shop" s ON s."id" = o."shopId"
@@ -63,8 +46,6 @@ async function lockOwnedOrder(tx: Tx, merchantId: string, orderId: string) {
       gift: {
         select: {
           id: true,
-          mode: true,
-          status: true,
           threadId: true,
           claims: { select: { id: true, status: true, recipient: { select: { name: true } } } },
         },
@@ -75,12 +56,23 @@ async function lockOwnedOrder(tx: Tx, merchantId: string, orderId: string) {
 
 type LockedOrder = Awaited<ReturnType<typeof lockOwnedOrder>>;
 
-function refuseSelf(status: OrderStatus, action: "ship" | "deliver"): never {
-  if (status === "PENDING_PAYMENT") throw new DomainError("merchant.fulfilment.notPaid");
-  if (status === "CANCELLED" || status === "REFUNDED") throw new DomainError("merchant.fulfilment.closed");
-  if (action === "ship") throw new DomainError("merchant.fulfilment.alreadyShipped");
-  if (status === "DELIVERED") throw new DomainError("merchant.fulfilment.alreadyDelivered");
-  throw new DomainError("merchant.fulfilment.notShipped");
+/** Why a refused step could not happen, as the merchant reads it. */
+function refusalKey(status: string | null, action: "ship" | "deliver"): string {
+  if (status === "PENDING_PAYMENT") return "merchant.fulfilment.notPaid";
+  if (status === "CANCELLED" || status === "REFUNDED") return "merchant.fulfilment.closed";
+  if (action === "ship") return "merchant.fulfilment.alreadyShipped";
+  if (status === "DELIVERED") return "merchant.fulfilment.alreadyDelivered";
+  return "merchant.fulfilment.notShipped";
+}
+
+/** Runs a transition; a refused one becomes the merchant's explanation. */
+async function step<T>(action: "ship" | "deliver", run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof TransitionError) throw new DomainError(refusalKey(err.current, action));
+    throw err;
+  }
 }
 
 /** The claim a gift transition acts on, or a refusal that says why there is none. */
@@ -94,27 +86,6 @@ function pickClaim(order: LockedOrder, claimId: string | undefined) {
   return { gift: order.gift, claim };
 }
 
-/**
- * A gift order follows its parcels: SHIPPED once every (non-refunded) claim has shipped,
- * DELIVERED once every one has arrived. A group gift still open for claims keeps its status.
- */
-async function syncGiftOrderStatus(tx: Tx, orderId: string, gift: { id: string; mode: GiftMode; status: GiftStatus }) {
-  if (gift.mode !== "SINGLE" && gift.status === "WAITING") return;
-  const claims = await tx.giftClaim.findMany({ where: { giftId: gift.id }, select: { status: true } });
-  const live = claims.map((c) => c.status).filter((s): s is Exclude<ClaimStatus, "REFUNDED"> => s !== "REFUNDED");
-  if (live.length === 0) return;
-  const next: OrderStatus | null = live.every((s) => s === "DELIVERED")
-    ? "DELIVERED"
-    : live.every((s) => s === "SHIPPED" || s === "DELIVERED")
-      ? "SHIPPED"
-      : null;
-  if (!next) return;
-  await tx.order.updateMany({
-    where: { id: orderId, status: { in: ["PAID", "ACCEPTED", "SHIPPED"] } },
-    data: { status: next },
-  });
-}
-
 /** Mark shipped: creates a Shipment; order (self) or claim (gift) → SHIPPED. */
 export async function markShipped(db: Db, merchantId: string, raw: z.input<typeof shipSchema>) {
   const input = shipSchema.parse(raw);
@@ -123,17 +94,12 @@ export async function markShipped(db: Db, merchantId: string, raw: z.input<typeo
     if (order.product.kind === "VOUCHER") throw new DomainError("merchant.fulfilment.voucherNotShipped");
     const shipment = { carrier: input.carrier, trackingNumber: input.trackingNumber.toUpperCase() };
     if (order.kind === "SELF") {
-      const { count } = await tx.order.updateMany({ where: { id: order.id, status: "PAID" }, data: { status: "SHIPPED" } });
-      if (count !== 1) refuseSelf(order.status, "ship");
+      await step("ship", () => transitionOrder(tx, order.id, "ship"));
       return tx.shipment.create({ data: { orderId: order.id, ...shipment }, select: { id: true } });
     }
     const { gift, claim } = pickClaim(order, input.claimId);
-    const { count } = await tx.giftClaim.updateMany({ where: { id: claim.id, status: "ACCEPTED" }, data: { status: "SHIPPED" } });
-    if (count !== 1) {
-      throw new DomainError(claim.status === "REFUNDED" ? "merchant.fulfilment.closed" : "merchant.fulfilment.alreadyShipped");
-    }
+    await step("ship", () => transitionClaim(tx, claim.id, "ship"));
     const created = await tx.shipment.create({ data: { orderId: order.id, claimId: claim.id, ...shipment }, select: { id: true } });
-    await syncGiftOrderStatus(tx, order.id, gift);
     await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,
@@ -153,24 +119,13 @@ export async function markDelivered(db: Db, merchantId: string, raw: z.input<typ
     if (order.product.kind === "VOUCHER") throw new DomainError("merchant.fulfilment.voucherNotShipped");
     const now = new Date();
     if (order.kind === "SELF") {
-      const { count } = await tx.order.updateMany({ where: { id: order.id, status: "SHIPPED" }, data: { status: "DELIVERED" } });
-      if (count !== 1) refuseSelf(order.status, "deliver");
+      await step("deliver", () => transitionOrder(tx, order.id, "deliver"));
       await tx.shipment.updateMany({ where: { orderId: order.id, deliveredAt: null }, data: { deliveredAt: now } });
       return { orderId: order.id };
     }
     const { gift, claim } = pickClaim(order, input.claimId);
-    const { count } = await tx.giftClaim.updateMany({ where: { id: claim.id, status: "SHIPPED" }, data: { status: "DELIVERED" } });
-    if (count !== 1) {
-      throw new DomainError(
-        claim.status === "DELIVERED"
-          ? "merchant.fulfilment.alreadyDelivered"
-          : claim.status === "REFUNDED"
-            ? "merchant.fulfilment.closed"
-            : "merchant.fulfilment.notShipped",
-      );
-    }
+    await step("deliver", () => transitionClaim(tx, claim.id, "deliver"));
     await tx.shipment.updateMany({ where: { orderId: order.id, claimId: claim.id, deliveredAt: null }, data: { deliveredAt: now } });
-    await syncGiftOrderStatus(tx, order.id, gift);
     await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,

@@ -36,8 +36,17 @@ export class DomainError extends Error {
   }
 }
 
-/** Turns a DomainError into an ActionResult; anything else is a bug and rethrown. */
+/** Thrown by services for input refused on several fields at once (e.g. an address). */
+export class InputError extends Error {
+  constructor(public readonly fieldErrors: FieldErrors) {
+    super("invalid input");
+    this.name = "InputError";
+  }
+}
+
+/** Turns a DomainError or InputError into an ActionResult; anything else is a bug and rethrown. */
 export function failFromError(err: unknown): { ok: false; fieldErrors: FieldErrors; formError?: string } {
+  if (err instanceof InputError) return fail(err.fieldErrors);
   if (err instanceof DomainError) {
     return err.field ? fail({ [err.field]: [err.key] }) : fail({}, err.key);
   }

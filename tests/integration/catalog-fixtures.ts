@@ -133,7 +133,7 @@ export async function makeGiftOrder(
       productId: product.id,
       variantId: v.id,
       kind: "GIFT",
-      status: opts.accepted ? "ACCEPTED" : "PAID",
+      status: "PAID",
       unitAmount: v.price,
       totalAmount: v.price,
       giftThreadId: thread.id,

@@ -89,13 +89,16 @@ describe("gift orders", () => {
 
     await markShipped(t.db, w.merchant.id, { orderId: order.id, ...ship });
     expect((await t.db.giftClaim.findUniqueOrThrow({ where: { id: claim!.id } })).status).toBe("SHIPPED");
-    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("SHIPPED");
+    // The parcel moves; the order keeps saying the money is paid, and reads "shipped".
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
+    expect((await getMerchantOrder(t.db, w.merchant.id, order.id)).displayStatus).toBe("SHIPPED");
     expect(await t.db.shipment.findFirst({ where: { orderId: order.id } })).toMatchObject({ claimId: claim!.id });
     expect(await refusal(() => markShipped(t.db, w.merchant.id, { orderId: order.id, ...ship }))).toBe("merchant.fulfilment.alreadyShipped");
 
     await markDelivered(t.db, w.merchant.id, { orderId: order.id, claimId: claim!.id });
     expect((await t.db.giftClaim.findUniqueOrThrow({ where: { id: claim!.id } })).status).toBe("DELIVERED");
-    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("DELIVERED");
+    expect((await getMerchantOrder(t.db, w.merchant.id, order.id)).displayStatus).toBe("DELIVERED");
+    expect((await listMerchantOrders(t.db, w.merchant.id, { status: "DELIVERED" })).items.map((o) => o.id)).toEqual([order.id]);
     expect(await refusal(() => markDelivered(t.db, w.merchant.id, { orderId: order.id }))).toBe("merchant.fulfilment.alreadyDelivered");
 
     const messages = await t.db.message.findMany({ where: { threadId: thread.id }, orderBy: { createdAt: "asc" } });

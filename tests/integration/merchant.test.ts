@@ -225,7 +225,7 @@ describe("image uploads", () => {
       categoryId: edit.categoryId,
       kind: edit.kind,
       images: [{ key: c.key }, { id: edit.images[1].id }],
-      variants: edit.variants.map((v) => ({ id: v.id, name: v.name, options: v.options, price: v.price, originalPrice: v.originalPrice, stock: v.stock })),
+      variants: edit.variants.map((v) => ({ id: v.id, name: v.name, options: v.options, price: v.price, originalPrice: v.originalPrice, stock: v.stock, loadedStock: v.stock })),
     });
     const after = await getProductForEdit(t.db, owner.id, p.id);
     expect(after.images.map((i) => i.url)).toEqual([c.url, b.url]);
@@ -245,7 +245,7 @@ describe("editing, publishing and deleting", () => {
       categoryId: cats.coffee.id,
       kind: "VOUCHER",
       variants: [
-        { id: edit.variants[1].id, name: "250 g", price: 9900, originalPrice: 12800, stock: 5 },
+        { id: edit.variants[1].id, name: "250 g", price: 9900, originalPrice: 12800, stock: 5, loadedStock: edit.variants[1].stock },
         { name: "1 kg", price: 30000, stock: 2 },
       ],
     });
@@ -257,6 +257,43 @@ describe("editing, publishing and deleting", () => {
       [true, "250 g", 9900, 5],
       [false, "1 kg", 30000, 2],
     ]);
+  });
+
+  it("never undoes a sale: untouched stock is not written, a changed one only over what the form loaded", async () => {
+    const { cats, owner, shop } = await setup();
+    const p = await createProduct(t.db, owner.id, validInput(shop.id, cats.tea.id));
+    const edit = await getProductForEdit(t.db, owner.id, p.id);
+    const v = edit.variants[0];
+    const save = (stock: number, title = edit.title) =>
+      updateProduct(t.db, owner.id, {
+        productId: p.id,
+        title,
+        categoryId: edit.categoryId,
+        kind: edit.kind,
+        variants: edit.variants.map((x) => ({ id: x.id, name: x.name, options: x.options, price: x.price, stock: x.id === v.id ? stock : x.stock, loadedStock: x.stock })),
+      });
+    const stockNow = async () => (await t.db.variant.findUniqueOrThrow({ where: { id: v.id } })).stock;
+
+    // A sale comes in while the form is open (as the payment webhook takes stock).
+    await t.db.$executeRaw`UPDATE "Variant" SET stock = stock - 1 WHERE id = ${v.id}`;
+    // Saving a title change with the stock as loaded keeps the sale.
+    await save(v.stock, "Renamed");
+    expect(await stockNow()).toBe(v.stock - 1);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).title).toBe("Renamed");
+    // Saving a new stock over the stale value is refused on that field, and nothing is written.
+    expect(await errorsOf(() => save(v.stock + 50, "Renamed again"))).toEqual({ "variants.0.stock": "merchant.errors.stockChanged" });
+    expect(await stockNow()).toBe(v.stock - 1);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).title).toBe("Renamed");
+    // From a fresh form it goes through.
+    const fresh = await getProductForEdit(t.db, owner.id, p.id);
+    await updateProduct(t.db, owner.id, {
+      productId: p.id,
+      title: fresh.title,
+      categoryId: fresh.categoryId,
+      kind: fresh.kind,
+      variants: fresh.variants.map((x) => ({ id: x.id, name: x.name, options: x.options, price: x.price, stock: x.id === v.id ? 99 : x.stock, loadedStock: x.stock })),
+    });
+    expect(await stockNow()).toBe(99);
   });
 
   it("refuses to remove an ordered variant or delete an ordered product, and changes nothing", async () => {
@@ -272,7 +309,7 @@ describe("editing, publishing and deleting", () => {
           title: "Renamed",
           categoryId: cats.tea.id,
           kind: "PHYSICAL",
-          variants: [{ id: product.variants[1].id, name: "B", price: 1000, stock: 1 }],
+          variants: [{ id: product.variants[1].id, name: "B", price: 1000, stock: 1, loadedStock: product.variants[1].stock }],
         }),
       ),
     ).toEqual({ variants: "merchant.errors.variantHasOrders" });
@@ -289,7 +326,10 @@ describe("editing, publishing and deleting", () => {
           title: "x",
           categoryId: cats.tea.id,
           kind: "PHYSICAL",
-          variants: [...product.variants.map((v) => ({ id: v.id, name: v.name, price: 1, stock: 1 })), { id: other.variants[0].id, name: "Z", price: 1, stock: 1 }],
+          variants: [
+            ...product.variants.map((v) => ({ id: v.id, name: v.name, price: 1, stock: 1, loadedStock: v.stock })),
+            { id: other.variants[0].id, name: "Z", price: 1, stock: 1, loadedStock: other.variants[0].stock },
+          ],
         }),
       ),
     ).toEqual({ variants: "validation.invalid" });
@@ -398,7 +438,7 @@ describe("ownership: another merchant is refused every action and nothing change
             title: "Hijacked",
             categoryId: cats.tea.id,
             kind: "PHYSICAL",
-            variants: [{ id: product.variants[0].id, name: "A", price: 1, stock: 0 }],
+            variants: [{ id: product.variants[0].id, name: "A", price: 1, stock: 0, loadedStock: product.variants[0].stock }],
           }),
         "merchant.errors.productNotFound",
       ],

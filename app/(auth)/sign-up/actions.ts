@@ -1,17 +1,12 @@
 "use server";
 
-import { ZodError } from "zod";
+import { publicAction } from "@/lib/actions/safe-action";
+import { signUpSchema } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db/client";
-import { fail, failFromError, fieldErrorsOf, ok, type ActionResult } from "@/lib/validation/result";
 
-/** Open to visitors by nature; the service validates everything and refuses taken emails. */
-export async function signUpAction(input: { name: unknown; email: unknown; password: unknown }): Promise<ActionResult> {
-  try {
-    await signUp(db, input);
-    return ok(null);
-  } catch (err) {
-    if (err instanceof ZodError) return fail(fieldErrorsOf(err));
-    return failFromError(err);
-  }
-}
+/** Open to visitors by nature; the service refuses taken emails. */
+export const signUpAction = publicAction(signUpSchema, async (input) => {
+  await signUp(db, input);
+  return null;
+});

@@ -16,6 +16,7 @@ import merchant from "./en/merchant.json";
 import address from "./en/address.json";
 import system from "./en/system.json";
 import checkout from "./en/checkout.json";
+import lifecycle from "./en/lifecycle.json";
 
 export default {
   common,
@@ -35,4 +36,5 @@ export default {
   address,
   system,
   checkout,
+  lifecycle,
 };

@@ -16,6 +16,7 @@ import merchant from "./zh-CN/merchant.json";
 import address from "./zh-CN/address.json";
 import system from "./zh-CN/system.json";
 import checkout from "./zh-CN/checkout.json";
+import lifecycle from "./zh-CN/lifecycle.json";
 
 export default {
   common,
@@ -35,4 +36,5 @@ export default {
   address,
   system,
   checkout,
+  lifecycle,
 };

@@ -1,13 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z, ZodError } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { formOptional, formText, userFormAction } from "@/lib/actions/safe-action";
 import { getOrCreateDirectThread } from "@/lib/chat/threads";
 import { db } from "@/lib/db/client";
-import { GIFT_MESSAGE_MAX, startCheckout } from "@/lib/orders/checkout";
+import { GIFT_MESSAGE_MAX, GROUP_GIFT_MAX_UNITS, startCheckout } from "@/lib/orders/checkout";
 import { areFriends } from "@/lib/social/friends";
-import { fail, failFromError, fieldErrorsOf, type ActionResult } from "@/lib/validation/result";
+import { DomainError } from "@/lib/validation/result";
 
 const sendGiftSchema = z.object({
   variantId: z.string().min(1, "gift.chooseVariantError").max(64),
@@ -17,32 +17,70 @@ const sendGiftSchema = z.object({
 });
 
 /** Pay: creates the order and the Checkout Session (amount from the database), then leaves for Stripe. */
-export async function sendGiftAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail({}, "gift.signInFirst");
-  const parsed = sendGiftSchema.safeParse({
-    variantId: formData.get("variantId") ?? "",
-    recipientId: formData.get("recipientId") ?? "",
-    threadId: formData.get("threadId") || undefined,
-    message: formData.get("message") ?? "",
-  });
-  if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
-
-  let checkoutUrl: string;
-  try {
+export const sendGiftAction = userFormAction(
+  sendGiftSchema,
+  (form) => ({
+    variantId: formText(form, "variantId"),
+    recipientId: formText(form, "recipientId"),
+    threadId: formOptional(form, "threadId"),
+    message: formText(form, "message"),
+  }),
+  async (input, { user }): Promise<null> => {
     let threadId: string;
     if (input.threadId) {
       threadId = input.threadId;
     } else {
       // From a product page: the gift goes to the direct chat with that friend.
-      if (!(await areFriends(db, user.id, input.recipientId))) return fail({ recipientId: ["gift.chooseFriendError"] });
+      if (!(await areFriends(db, user.id, input.recipientId))) throw new DomainError("gift.chooseFriendError", "recipientId");
       threadId = (await getOrCreateDirectThread(db, user.id, input.recipientId)).id;
     }
-    ({ checkoutUrl } = await startCheckout(db, user.id, { kind: "GIFT", variantId: input.variantId, threadId, recipientId: input.recipientId, message: input.message }));
-  } catch (err) {
-    if (err instanceof ZodError) return fail(fieldErrorsOf(err));
-    return failFromError(err);
-  }
-  redirect(checkoutUrl);
-}
+    const { checkoutUrl } = await startCheckout(db, user.id, {
+      kind: "GIFT",
+      variantId: input.variantId,
+      threadId,
+      recipientId: input.recipientId,
+      message: input.message,
+    });
+    redirect(checkoutUrl);
+  },
+  { signedOut: "gift.signInFirst" },
+);
+
+const sendGroupGiftSchema = z.object({
+  mode: z.enum(["GROUP", "LOTTERY"], "validation.invalid"),
+  variantId: z.string().min(1, "gift.chooseVariantError").max(64),
+  threadId: z.string().min(1, "validation.invalid").max(64),
+  units: z.coerce.number("validation.invalid").int("validation.invalid").min(1, "checkout.group.unitsTooFew").max(GROUP_GIFT_MAX_UNITS, "checkout.group.unitsTooMany"),
+  message: z.string().trim().max(GIFT_MESSAGE_MAX, "checkout.messageTooLong"),
+  drawAt: z.string().max(40).optional(),
+  eligibleUserIds: z.array(z.string().min(1).max(64)).max(500),
+});
+
+/** Pay for a group gift or a gift lottery in a group chat. */
+export const sendGroupGiftAction = userFormAction(
+  sendGroupGiftSchema,
+  (form) => ({
+    mode: formText(form, "mode"),
+    variantId: formText(form, "variantId"),
+    threadId: formText(form, "threadId"),
+    units: formText(form, "units"),
+    message: formText(form, "message"),
+    drawAt: formOptional(form, "drawAt"),
+    // "Who may enter": everyone, or the members ticked.
+    eligibleUserIds: form.get("entry") === "chosen" ? form.getAll("eligibleUserId").map(String) : [],
+  }),
+  async (input, { user }): Promise<null> => {
+    const { checkoutUrl } = await startCheckout(db, user.id, {
+      kind: "GROUP_GIFT",
+      mode: input.mode,
+      variantId: input.variantId,
+      threadId: input.threadId,
+      units: input.units,
+      message: input.message,
+      drawAt: input.mode === "LOTTERY" ? input.drawAt : undefined,
+      eligibleUserIds: input.eligibleUserIds,
+    });
+    redirect(checkoutUrl);
+  },
+  { signedOut: "gift.signInFirst" },
+);

@@ -5,8 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getProductForGift } from "@/lib/gifting/catalog";
-import { giftRecipientChoices } from "@/lib/gifting/recipients";
+import { giftRecipientChoices, groupGiftChoices } from "@/lib/gifting/recipients";
 import { SendGiftForm } from "./send-gift-form";
+import { SendGroupGiftForm } from "./send-group-gift-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("gift"))("sendTitle") };
@@ -20,13 +21,16 @@ export default async function SendGiftPage({ searchParams }: { searchParams: Pro
   const query = new URLSearchParams(Object.entries(sp).filter(([, v]) => typeof v === "string") as [string, string][]);
   const user = await requireUser(`/gift/new?${query}`);
   if (!sp.product) notFound();
-  const [t, tc, product, recipients] = await Promise.all([
+  const [t, tc, product, recipients, group] = await Promise.all([
     getTranslations("gift"),
     getTranslations("checkout"),
     getProductForGift(db, sp.product),
     giftRecipientChoices(db, user.id, sp.thread),
+    sp.thread ? groupGiftChoices(db, user.id, sp.thread) : null,
   ]);
-  if (!product || !recipients) notFound();
+  // A direct chat (or a product page) sends to one friend; a group chat sends a group gift.
+  if (!product || (!recipients && !group)) notFound();
+  const defaultVariantId = product.giftableVariants.some((v) => v.id === sp.variant) ? sp.variant! : product.giftableVariants[0]?.id;
 
   return (
     <div className="mx-auto max-w-md">
@@ -46,22 +50,24 @@ export default async function SendGiftPage({ searchParams }: { searchParams: Pro
           </div>
         </div>
         <div className="p-4">
-          {product.eligibility.eligible ? (
+          {product.eligibility.eligible && group ? (
+            <SendGroupGiftForm variants={product.giftableVariants} defaultVariantId={defaultVariantId} threadId={group.threadId} members={group.members} />
+          ) : product.eligibility.eligible && recipients ? (
             <SendGiftForm
               variants={product.giftableVariants}
-              defaultVariantId={product.giftableVariants.some((v) => v.id === sp.variant) ? sp.variant! : product.giftableVariants[0].id}
+              defaultVariantId={defaultVariantId}
               recipients={recipients.users}
               fixedRecipient={recipients.fixed && recipients.users.length === 1}
               threadId={recipients.threadId}
             />
           ) : (
             <p className="text-sm text-gray-600" data-testid="gift-not-possible">
-              {tc(`notGiftable.${product.eligibility.reasons[0]}`)}
+              {tc(`notGiftable.${product.eligibility.eligible ? "outOfStock" : product.eligibility.reasons[0]}`)}
             </p>
           )}
         </div>
       </div>
-      <p className="mt-4 text-center text-xs text-gray-500">{t("sendFinePrint")}</p>
+      <p className="mt-4 text-center text-xs text-gray-500">{group ? t("groupSend.finePrint") : t("sendFinePrint")}</p>
       <Link href={sp.thread ? `/chats/${sp.thread}` : `/products/${product.id}`} className="mt-2 block text-center text-sm text-lanbao-600">
         {t("cancel")}
       </Link>

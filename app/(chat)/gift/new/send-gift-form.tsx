@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, inputClass } from "@/components/ui/field";
+import { VariantRadios } from "@/components/gift/variant-radios";
 import { formatMoney } from "@/lib/money/format";
 import { sendGiftAction } from "./actions";
 
@@ -36,16 +37,7 @@ export function SendGiftForm({
       {threadId && <input type="hidden" name="threadId" value={threadId} />}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
-        <div className="flex flex-wrap gap-2">
-          {variants.map((v) => (
-            <label key={v.id} className="cursor-pointer">
-              <input type="radio" name="variantId" value={v.id} checked={v.id === variantId} onChange={() => setVariantId(v.id)} className="peer sr-only" />
-              <span className="inline-block rounded-lg border border-gray-300 px-3 py-1.5 text-sm peer-checked:border-lanbao-500 peer-checked:bg-lanbao-50 peer-checked:text-lanbao-700 peer-focus-visible:ring-2 peer-focus-visible:ring-lanbao-500">
-                {v.name}
-              </span>
-            </label>
-          ))}
-        </div>
+        <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
         <FieldError message={err("variantId")} />
       </fieldset>
 

@@ -5,16 +5,24 @@ import { useActionState } from "react";
 import { AddressPicker, type SavedAddress } from "@/components/address/address-picker";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
-import { formatMoney } from "@/lib/money/format";
-import { acceptGiftAction } from "./actions";
+import { VariantRadios } from "@/components/gift/variant-radios";
+import type { ActionResult } from "@/lib/validation/result";
 
-export function AcceptGiftForm({
+/**
+ * Taking a gift with an address (or none, for a voucher), with the variant switch: accepting
+ * a gift, taking a unit of a group gift, or accepting a lottery win — `action` says which.
+ */
+export function AcceptGiftForm<T>({
+  action: serverAction,
+  submitLabel,
   token,
   variants,
   paidVariantId,
   needsAddress,
   addresses,
 }: {
+  action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  submitLabel: string;
   token: string;
   variants: { id: string; name: string; price: number }[];
   paidVariantId: string;
@@ -22,7 +30,7 @@ export function AcceptGiftForm({
   addresses: SavedAddress[];
 }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(acceptGiftAction, null);
+  const [state, action, pending] = useActionState(serverAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formError = state && !state.ok ? state.formError : undefined;
   return (
@@ -31,16 +39,7 @@ export function AcceptGiftForm({
       {variants.length > 1 && (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-gray-700">{t("gift.chooseVariant")}</legend>
-          <div className="flex flex-wrap gap-2">
-            {variants.map((v) => (
-              <label key={v.id} className="cursor-pointer">
-                <input type="radio" name="variantId" value={v.id} defaultChecked={v.id === paidVariantId} className="peer sr-only" />
-                <span className="inline-block rounded-lg border border-gray-300 px-3 py-1.5 text-sm peer-checked:border-lanbao-500 peer-checked:bg-lanbao-50 peer-checked:text-lanbao-700 peer-focus-visible:ring-2 peer-focus-visible:ring-lanbao-500">
-                  {v.name} · {formatMoney(v.price)}
-                </span>
-              </label>
-            ))}
-          </div>
+          <VariantRadios variants={variants} defaultValue={paidVariantId} showPrice />
           <FieldError message={errors.variantId && t(errors.variantId[0])} />
         </fieldset>
       )}
@@ -55,7 +54,7 @@ export function AcceptGiftForm({
       )}
       <FieldError message={formError && t(formError)} />
       <Button type="submit" disabled={pending} className="w-full py-3 text-base" data-testid="accept-gift">
-        {pending ? t("gift.accepting") : t("gift.accept")}
+        {pending ? t("gift.accepting") : submitLabel}
       </Button>
     </form>
   );

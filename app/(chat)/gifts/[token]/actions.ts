@@ -2,40 +2,103 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { shippingAddressFromForm } from "@/lib/address/shipping";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireShippingAddress } from "@/lib/address/shipping";
+import { formOptional, formText, userFormAction, type ActionContext } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
+import type { GiftMode } from "@/lib/db/generated/enums";
 import { acceptGift } from "@/lib/gifting/accept";
-import { getGiftByToken } from "@/lib/gifting/view";
-import { fail, failFromError, ok, type ActionResult } from "@/lib/validation/result";
+import { declineGift } from "@/lib/gifting/decline";
+import { takeGroupUnit } from "@/lib/gifting/group";
+import { acceptLotteryWin, enterLottery } from "@/lib/gifting/lottery";
+import { findGiftByToken } from "@/lib/gifting/token";
+import { DomainError } from "@/lib/validation/result";
 
-const formSchema = z.object({
-  token: z.string().min(20).max(100),
-  variantId: z.string().min(1).max(64).optional(),
-});
+// The link's token finds the gift; each service checks that the acting user may do what
+// they ask (the recipient, a member of the group, a winner), and answers anyone else as
+// for a missing gift.
+const token = z.string().min(20, "gift.notFound").max(100, "gift.notFound");
+const acceptFormSchema = z.object({ token, variantId: z.string().min(1).max(64).optional() });
+const tokenOnly = z.object({ token });
+const fromForm = (form: FormData) => ({ token: formText(form, "token"), variantId: formOptional(form, "variantId") });
+const opts = { signedOut: "gift.signInFirst" };
 
-/** The recipient presses Accept gift. Only the gift's recipient gets past getGiftByToken. */
-export async function acceptGiftAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail({}, "gift.signInFirst");
-  const parsed = formSchema.safeParse({ token: formData.get("token"), variantId: formData.get("variantId") ?? undefined });
-  if (!parsed.success) return fail({}, "gift.notFound");
-
-  const view = await getGiftByToken(db, user.id, parsed.data.token);
-  if (!view || view.role !== "recipient") return fail({}, "gift.notYours");
-
-  let shipping = null;
-  if (view.product.kind === "PHYSICAL") {
-    const address = await shippingAddressFromForm(db, user.id, formData);
-    if (!address.ok) return address;
-    shipping = address.address;
-  }
-  try {
-    await acceptGift(db, user.id, { giftId: view.giftId, variantId: parsed.data.variantId, shipping });
-  } catch (err) {
-    return failFromError(err);
-  }
-  revalidatePath(`/gifts/${parsed.data.token}`);
-  revalidatePath(`/chats/${view.threadId}`);
-  return ok(null);
+async function giftOf(t: string, modes: GiftMode[]) {
+  const gift = await findGiftByToken(db, t);
+  if (!gift || !modes.includes(gift.mode)) throw new DomainError("gift.notFound");
+  return gift;
 }
+
+/** The address from the form when the gift is a parcel; vouchers need none. */
+async function shippingFor(gift: NonNullable<Awaited<ReturnType<typeof findGiftByToken>>>, ctx: ActionContext & { form: FormData }) {
+  return gift.order.product.kind === "PHYSICAL" ? requireShippingAddress(db, ctx.user.id, ctx.form) : null;
+}
+
+function refresh(t: string, threadId: string) {
+  revalidatePath(`/gifts/${t}`);
+  revalidatePath(`/chats/${threadId}`);
+}
+
+/** The recipient of a single gift presses Accept gift. */
+export const acceptGiftAction = userFormAction(
+  acceptFormSchema,
+  fromForm,
+  async (input, ctx) => {
+    const gift = await giftOf(input.token, ["SINGLE"]);
+    await acceptGift(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
+    refresh(input.token, gift.threadId);
+    return null;
+  },
+  opts,
+);
+
+/** The recipient declines (拒收): the sender is refunded at once. */
+export const declineGiftAction = userFormAction(
+  tokenOnly,
+  (form) => ({ token: formText(form, "token") }),
+  async (input, { user }) => {
+    const gift = await giftOf(input.token, ["SINGLE"]);
+    await declineGift(db, user.id, { giftId: gift.id });
+    refresh(input.token, gift.threadId);
+    return null;
+  },
+  opts,
+);
+
+/** A member takes one unit of a group gift, with their address, in one step. */
+export const takeGroupUnitAction = userFormAction(
+  acceptFormSchema,
+  fromForm,
+  async (input, ctx) => {
+    const gift = await giftOf(input.token, ["GROUP"]);
+    await takeGroupUnit(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
+    refresh(input.token, gift.threadId);
+    return null;
+  },
+  opts,
+);
+
+/** A member enters a gift lottery. */
+export const enterLotteryAction = userFormAction(
+  tokenOnly,
+  (form) => ({ token: formText(form, "token") }),
+  async (input, { user }) => {
+    const gift = await giftOf(input.token, ["LOTTERY"]);
+    const entered = await enterLottery(db, user.id, { giftId: gift.id });
+    refresh(input.token, gift.threadId);
+    return entered;
+  },
+  opts,
+);
+
+/** A lottery winner accepts their unit with an address. */
+export const acceptWinAction = userFormAction(
+  acceptFormSchema,
+  fromForm,
+  async (input, ctx) => {
+    const gift = await giftOf(input.token, ["LOTTERY"]);
+    await acceptLotteryWin(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
+    refresh(input.token, gift.threadId);
+    return null;
+  },
+  opts,
+);

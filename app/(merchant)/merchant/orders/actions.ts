@@ -1,44 +1,54 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
+import { formOptional, formText, userFormAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
-import { actionFailure } from "@/lib/merchant/results";
-import { markDelivered, markShipped } from "@/lib/orders/fulfilment";
-import { fail, ok, type ActionResult } from "@/lib/validation/result";
+import { retryRefundSchema, retryShopRefund } from "@/lib/merchant/orders";
+import { deliverSchema, markDelivered, markShipped, shipSchema } from "@/lib/orders/fulfilment";
 
-const optional = (v: FormDataEntryValue | null) => (typeof v === "string" && v ? v : undefined);
+const opts = { invalid: "merchant.fixErrors" };
+
+function revalidateOrder(orderId: string) {
+  revalidatePath("/merchant", "layout");
+  revalidatePath(`/orders/${orderId}`);
+}
 
 /** Mark shipped: carrier and tracking number; for a gift, the claim (parcel) shipped. */
-export async function shipAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return fail({}, "merchant.errors.signedOut");
-  const orderId = String(form.get("orderId") ?? "");
-  try {
-    await markShipped(db, user.id, {
-      orderId,
-      claimId: optional(form.get("claimId")),
-      carrier: String(form.get("carrier") ?? ""),
-      trackingNumber: String(form.get("trackingNumber") ?? ""),
-    });
-  } catch (err) {
-    return actionFailure(err);
-  }
-  revalidatePath("/merchant", "layout");
-  revalidatePath(`/orders/${orderId}`);
-  return ok(null);
-}
+export const shipAction = userFormAction(
+  shipSchema,
+  (form) => ({
+    orderId: formText(form, "orderId"),
+    claimId: formOptional(form, "claimId"),
+    carrier: formText(form, "carrier"),
+    trackingNumber: formText(form, "trackingNumber"),
+  }),
+  async (input, { user }) => {
+    await markShipped(db, user.id, input);
+    revalidateOrder(input.orderId);
+    return null;
+  },
+  opts,
+);
 
-export async function deliverAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return fail({}, "merchant.errors.signedOut");
-  const orderId = String(form.get("orderId") ?? "");
-  try {
-    await markDelivered(db, user.id, { orderId, claimId: optional(form.get("claimId")) });
-  } catch (err) {
-    return actionFailure(err);
-  }
-  revalidatePath("/merchant", "layout");
-  revalidatePath(`/orders/${orderId}`);
-  return ok(null);
-}
+export const deliverAction = userFormAction(
+  deliverSchema,
+  (form) => ({ orderId: formText(form, "orderId"), claimId: formOptional(form, "claimId") }),
+  async (input, { user }) => {
+    await markDelivered(db, user.id, input);
+    revalidateOrder(input.orderId);
+    return null;
+  },
+  opts,
+);
+
+/** Try again a refund Stripe kept refusing ("needs attention"). */
+export const retryRefundAction = userFormAction(
+  retryRefundSchema,
+  (form) => ({ refundId: formText(form, "refundId") }),
+  async (input, { user }) => {
+    const { orderId } = await retryShopRefund(db, user.id, input);
+    revalidateOrder(orderId);
+    return null;
+  },
+  opts,
+);

@@ -2,82 +2,69 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { formText, userFormAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
-import { setGiftZone } from "@/lib/merchant/gift-zone";
-import { actionFailure } from "@/lib/merchant/results";
-import { createShop, setShopGifting, updateShopSettings } from "@/lib/merchant/shops";
-import { fail, ok, type ActionResult } from "@/lib/validation/result";
+import { giftZoneSchema, setGiftZone } from "@/lib/merchant/gift-zone";
+import { createShop, createShopSchema, setShopGifting, shopGiftingSchema, shopSettingsSchema, updateShopSettings } from "@/lib/merchant/shops";
 
-const text = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
-
-const signedOut = () => fail({}, "merchant.errors.signedOut");
+const opts = { invalid: "merchant.fixErrors" };
 
 /** Opens a shop owned by the signed-in user, then goes to it. */
-export async function createShopAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  let shopId: string;
-  try {
-    shopId = (await createShop(db, user.id, { name: text(form, "name"), slug: text(form, "slug"), description: text(form, "description") })).id;
-  } catch (err) {
-    return actionFailure(err);
-  }
-  revalidatePath("/merchant");
-  redirect(`/merchant/shops/${shopId}`);
-}
+export const createShopAction = userFormAction(
+  createShopSchema,
+  (form) => ({ name: formText(form, "name"), slug: formText(form, "slug"), description: formText(form, "description") }),
+  async (input, { user }): Promise<null> => {
+    const shop = await createShop(db, user.id, input);
+    revalidatePath("/merchant");
+    redirect(`/merchant/shops/${shop.id}`);
+  },
+  opts,
+);
 
 /** Name, description and cover ("coverKey": a new upload's key, "" to remove, absent to keep). */
-export async function updateShopSettingsAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  const cover = form.get("coverKey");
-  try {
-    const shop = await updateShopSettings(db, user.id, {
-      shopId: text(form, "shopId"),
-      name: text(form, "name"),
-      description: text(form, "description"),
+export const updateShopSettingsAction = userFormAction(
+  shopSettingsSchema,
+  (form) => {
+    const cover = form.get("coverKey");
+    return {
+      shopId: formText(form, "shopId"),
+      name: formText(form, "name"),
+      description: formText(form, "description"),
       coverKey: typeof cover !== "string" ? undefined : cover === "" ? null : cover,
-    });
+    };
+  },
+  async (input, { user }) => {
+    const shop = await updateShopSettings(db, user.id, input);
     revalidatePath(`/merchant/shops/${shop.id}`, "layout");
     revalidatePath(`/shops/${shop.slug}`);
-    return ok(null);
-  } catch (err) {
-    return actionFailure(err);
-  }
-}
+    return null;
+  },
+  opts,
+);
 
 /** The shop's gifting switch. */
-export async function setGiftingAction(
-  _prev: ActionResult<{ enabled: boolean }> | null,
-  form: FormData,
-): Promise<ActionResult<{ enabled: boolean }>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  try {
-    const shop = await setShopGifting(db, user.id, { shopId: text(form, "shopId"), enabled: form.get("enabled") === "true" });
+export const setGiftingAction = userFormAction(
+  shopGiftingSchema,
+  (form) => ({ shopId: formText(form, "shopId"), enabled: form.get("enabled") === "true" }),
+  async (input, { user }) => {
+    const shop = await setShopGifting(db, user.id, input);
     revalidatePath(`/merchant/shops/${shop.id}`, "layout");
     revalidatePath("/", "layout");
-    return ok({ enabled: shop.giftingEnabled });
-  } catch (err) {
-    return actionFailure(err);
-  }
-}
+    return { enabled: shop.giftingEnabled };
+  },
+  opts,
+);
 
 /** The gift zone: `productId` values in display order. */
-export async function setGiftZoneAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  try {
-    const shopId = text(form, "shopId");
-    await setGiftZone(db, user.id, { shopId, productIds: form.getAll("productId").map(String) });
-    revalidatePath(`/merchant/shops/${shopId}`, "layout");
+export const setGiftZoneAction = userFormAction(
+  giftZoneSchema,
+  (form): z.input<typeof giftZoneSchema> => ({ shopId: formText(form, "shopId"), productIds: form.getAll("productId").map(String) }),
+  async (input, { user }) => {
+    await setGiftZone(db, user.id, input);
+    revalidatePath(`/merchant/shops/${input.shopId}`, "layout");
     revalidatePath("/shops/[slug]", "page");
-    return ok(null);
-  } catch (err) {
-    return actionFailure(err);
-  }
-}
+    return null;
+  },
+  opts,
+);

@@ -20,7 +20,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   const user = await requireUser(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
   const order = sessionId ? await getOrderForCheckoutReturn(db, user.id, sessionId) : null;
   if (!order) notFound();
-  const t = await getTranslations("checkout");
+  const [t, to] = await Promise.all([getTranslations("checkout"), getTranslations("orders")]);
 
   if (order.status === "PENDING_PAYMENT") {
     return (
@@ -33,7 +33,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
     return (
       <Card className="mx-auto max-w-md space-y-3 p-6 text-center" data-testid="checkout-failed">
         <h1 className="text-xl font-semibold">{t("refundedTitle")}</h1>
-        <p className="text-sm text-gray-600">{t(`reason.${order.failureReason ?? "other"}`)}</p>
+        <p className="text-sm text-gray-600">{to(to.has(`failure.${order.failureReason}`) ? `failure.${order.failureReason}` : "failure.other")}</p>
         <Link href={`/orders/${order.id}`} className={buttonClass("secondary")}>
           {t("viewOrder")}
         </Link>

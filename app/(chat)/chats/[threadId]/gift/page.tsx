@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listGiftableProducts } from "@/lib/gifting/catalog";
-import { giftRecipientChoices } from "@/lib/gifting/recipients";
+import { giftRecipientChoices, groupGiftChoices } from "@/lib/gifting/recipients";
 import { formatMoney } from "@/lib/money/format";
 
 /** The gift picker (选礼物) opened from a chat's composer: pick a product, then confirm. */
@@ -18,8 +18,8 @@ export default async function ThreadGiftPickerPage({
 }) {
   const [{ threadId }, { q }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/chats/${threadId}/gift`);
-  const recipients = await giftRecipientChoices(db, user.id, threadId);
-  if (!recipients) notFound();
+  const [recipients, group] = await Promise.all([giftRecipientChoices(db, user.id, threadId), groupGiftChoices(db, user.id, threadId)]);
+  if (!recipients && !group) notFound();
   const [t, products] = await Promise.all([getTranslations("gift"), listGiftableProducts(db, { query: q?.slice(0, 60) })]);
   return (
     <div className="mx-auto max-w-md space-y-4">
@@ -29,7 +29,8 @@ export default async function ThreadGiftPickerPage({
           {t("cancel")}
         </Link>
       </div>
-      {recipients.fixed && recipients.users[0] && <p className="text-sm text-gray-600">{t("pickerFor", { name: recipients.users[0].name })}</p>}
+      {recipients?.fixed && recipients.users[0] && <p className="text-sm text-gray-600">{t("pickerFor", { name: recipients.users[0].name })}</p>}
+      {group && <p className="text-sm text-gray-600">{t("pickerForGroup", { title: group.title })}</p>}
       <form className="flex gap-2" role="search">
         <input name="q" defaultValue={q} placeholder={t("pickerSearch")} aria-label={t("pickerSearch")} className={inputClass} />
       </form>

@@ -1,21 +1,22 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DeliverButton, ShipForm } from "@/components/merchant/fulfilment-forms";
+import { DeliverButton, RetryRefundButton, ShipForm } from "@/components/merchant/fulfilment-forms";
 import { orNotFound } from "@/components/merchant/or-not-found";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getMerchantOrder, type Shipping } from "@/lib/merchant/orders";
+import type { ShippingAddress } from "@/lib/address/format";
+import { getMerchantOrder } from "@/lib/merchant/orders";
 import { formatMoney } from "@/lib/money/format";
 import { CARRIERS } from "@/lib/orders/fulfilment";
-import { deliverAction, shipAction } from "../actions";
+import { deliverAction, retryRefundAction, shipAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("merchant"))("order.title") };
 }
 
-function Address({ s }: { s: Shipping }) {
+function Address({ s }: { s: ShippingAddress }) {
   return (
     <div className="text-sm" data-testid="ship-address">
       <p className="font-medium">
@@ -116,7 +117,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
             </div>
           )}
 
-          {order.kind === "GIFT" && order.claims.length === 0 && !closed && order.status !== "PENDING_PAYMENT" && (
+          {order.displayStatus === "WAITING" && (
             <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="waiting-recipient">
               {t("order.waitingRecipient")}
               {order.gift && ` ${t("order.giftExpires", { date: date(order.gift.expiresAt) })}`}
@@ -144,6 +145,31 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           ))}
         </section>
       </div>
+
+      {order.refunds.length > 0 && (
+        <section className="space-y-2 rounded-xl bg-white p-4 text-sm ring-1 ring-gray-200" data-testid="refunds">
+          <h2 className="font-semibold">{t("order.refunds")}</h2>
+          <ul className="space-y-2">
+            {order.refunds.map((r) => (
+              <li key={r.id} className="space-y-1" data-testid="refund" data-status={r.status}>
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{formatMoney(r.amount, order.currency)}</span>
+                  <span className="text-gray-500">{to.has(`failure.${r.reason}`) ? to(`failure.${r.reason}`) : r.reason}</span>
+                  <Badge tone={r.status === "SUCCEEDED" ? "green" : r.status === "FAILED" ? "red" : "amber"}>
+                    {t(r.status === "SUCCEEDED" ? "order.refundSucceeded" : r.status === "FAILED" ? "order.refundFailed" : "order.refundPending")}
+                  </Badge>
+                </p>
+                {r.status === "FAILED" && (
+                  <>
+                    {r.lastError && <p className="text-xs text-red-700">{t("order.refundError", { error: r.lastError })}</p>}
+                    <RetryRefundButton refundId={r.id} action={retryRefundAction} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,20 +1,24 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z, ZodError } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
-import { shippingAddressFromForm, type ShippingAddress } from "@/lib/address/shipping";
+import { z } from "zod";
+import { requireShippingAddress } from "@/lib/address/shipping";
+import { formText, userFormAction } from "@/lib/actions/safe-action";
 import { getProductPage } from "@/lib/catalog/products";
 import { db } from "@/lib/db/client";
-import { startCheckout } from "@/lib/orders/checkout";
-import { fail, failFromError, fieldErrorsOf, type ActionResult } from "@/lib/validation/result";
+import { SELF_ORDER_MAX_QUANTITY, startCheckout } from "@/lib/orders/checkout";
+import { DomainError, type ActionResult } from "@/lib/validation/result";
 
 export type BuyState = ActionResult<null> | null;
 
 const buySchema = z.object({
   productId: z.string().trim().min(1, "validation.required").max(64, "validation.invalid"),
-  variantId: z.string({ error: "product.buy.chooseVariant" }).trim().min(1, "product.buy.chooseVariant").max(64, "validation.invalid"),
-  quantity: z.coerce.number({ error: "validation.invalid" }).int("validation.invalid").min(1, "validation.invalid").max(10, "product.buy.quantityTooHigh"),
+  variantId: z.string().trim().min(1, "product.buy.chooseVariant").max(64, "validation.invalid"),
+  quantity: z.coerce
+    .number({ error: "validation.invalid" })
+    .int("validation.invalid")
+    .min(1, "validation.invalid")
+    .max(SELF_ORDER_MAX_QUANTITY, "product.buy.quantityTooHigh"),
 });
 
 /**
@@ -22,37 +26,16 @@ const buySchema = z.object({
  * starts a Stripe checkout and sends the buyer to it. Nothing is written when anything
  * is refused; the order itself only becomes paid through the payment webhook.
  */
-export async function buyNowAction(_prev: BuyState, form: FormData): Promise<BuyState> {
-  const user = await getCurrentUser();
-  if (!user) return fail({}, "product.buy.signInRequired");
-  const parsed = buySchema.safeParse({
-    productId: form.get("productId") ?? undefined,
-    variantId: form.get("variantId") ?? undefined,
-    quantity: form.get("quantity") ?? undefined,
-  });
-  if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-  const product = await getProductPage(db, parsed.data.productId, user.id);
-  const variant = product?.variants.find((v) => v.id === parsed.data.variantId);
-  if (!product || !variant) return fail({ variantId: ["product.buy.variantUnavailable"] });
-
-  let shipping: ShippingAddress | null = null;
-  if (product.kind === "PHYSICAL") {
-    const address = await shippingAddressFromForm(db, user.id, form);
-    if (!address.ok) return address;
-    shipping = address.address;
-  }
-
-  let checkoutUrl: string;
-  try {
-    ({ checkoutUrl } = await startCheckout(db, user.id, {
-      kind: "SELF",
-      variantId: variant.id,
-      quantity: parsed.data.quantity,
-      shipping,
-    }));
-  } catch (err) {
-    if (err instanceof ZodError) return fail(fieldErrorsOf(err));
-    return failFromError(err);
-  }
-  redirect(checkoutUrl);
-}
+export const buyNowAction = userFormAction(
+  buySchema,
+  (form) => ({ productId: formText(form, "productId"), variantId: formText(form, "variantId"), quantity: formText(form, "quantity") }),
+  async (input, { user, form }): Promise<null> => {
+    const product = await getProductPage(db, input.productId, user.id);
+    const variant = product?.variants.find((v) => v.id === input.variantId);
+    if (!product || !variant) throw new DomainError("product.buy.variantUnavailable", "variantId");
+    const shipping = product.kind === "PHYSICAL" ? await requireShippingAddress(db, user.id, form) : null;
+    const { checkoutUrl } = await startCheckout(db, user.id, { kind: "SELF", variantId: variant.id, quantity: input.quantity, shipping });
+    redirect(checkoutUrl);
+  },
+  { signedOut: "product.buy.signInRequired" },
+);

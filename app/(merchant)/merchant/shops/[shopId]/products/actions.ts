@@ -2,79 +2,77 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { formText, userFormAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { createProductInputFromForm, updateProductInputFromForm } from "@/lib/merchant/product-form";
-import { createProduct, deleteProduct, setProductPublished, updateProduct } from "@/lib/merchant/products";
-import { actionFailure } from "@/lib/merchant/results";
-import { fail, ok, type ActionResult } from "@/lib/validation/result";
+import {
+  createProduct,
+  createProductSchema,
+  deleteProduct,
+  productIdSchema,
+  publishSchema,
+  setProductPublished,
+  updateProduct,
+  updateProductSchema,
+} from "@/lib/merchant/products";
 
-const signedOut = () => fail({}, "merchant.errors.signedOut");
+const opts = { invalid: "merchant.fixErrors" };
+/** The shop a product form posts from, only to know which pages to refresh. */
+const shopId = z.string().max(64).default("");
 
-function revalidateProduct(shopId: string, productId?: string) {
-  revalidatePath(`/merchant/shops/${shopId}`, "layout");
+function revalidateProduct(shop: string, productId?: string) {
+  revalidatePath(`/merchant/shops/${shop}`, "layout");
   revalidatePath("/shops/[slug]", "page");
   revalidatePath("/search");
   if (productId) revalidatePath(`/products/${productId}`);
 }
 
 /** Creates a product from the product form, then returns to the shop's product list. */
-export async function createProductAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  let created: { id: string; shopId: string };
-  try {
-    created = await createProduct(db, user.id, createProductInputFromForm(form));
-  } catch (err) {
-    return actionFailure(err);
-  }
-  revalidateProduct(created.shopId, created.id);
-  redirect(`/merchant/shops/${created.shopId}?saved=${created.id}`);
-}
+export const createProductAction = userFormAction(
+  createProductSchema,
+  createProductInputFromForm,
+  async (input, { user }): Promise<null> => {
+    const created = await createProduct(db, user.id, input);
+    revalidateProduct(created.shopId, created.id);
+    redirect(`/merchant/shops/${created.shopId}?saved=${created.id}`);
+  },
+  opts,
+);
 
 /**
  * Saves the product form of an existing product, then reloads the form from what was
  * stored (new variants and pictures now have ids, so a second save edits them).
  */
-export async function updateProductAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  const input = updateProductInputFromForm(form);
-  const shopId = String(form.get("shopId") ?? "");
-  try {
+export const updateProductAction = userFormAction(
+  updateProductSchema.extend({ shopId }),
+  (form) => ({ ...updateProductInputFromForm(form), shopId: formText(form, "shopId") }),
+  async (input, { user }): Promise<null> => {
     await updateProduct(db, user.id, input);
-  } catch (err) {
-    return actionFailure(err);
-  }
-  revalidateProduct(shopId, input.productId);
-  redirect(`/merchant/shops/${encodeURIComponent(shopId)}/products/${encodeURIComponent(input.productId)}?saved=${Date.now()}`);
-}
+    revalidateProduct(input.shopId, input.productId);
+    redirect(`/merchant/shops/${encodeURIComponent(input.shopId)}/products/${encodeURIComponent(input.productId)}?saved=${Date.now()}`);
+  },
+  opts,
+);
 
-export async function setPublishedAction(
-  _prev: ActionResult<{ published: boolean }> | null,
-  form: FormData,
-): Promise<ActionResult<{ published: boolean }>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  try {
-    const productId = String(form.get("productId") ?? "");
-    const result = await setProductPublished(db, user.id, { productId, published: form.get("published") === "true" });
-    revalidateProduct(String(form.get("shopId") ?? ""), productId);
-    return ok({ published: result.published });
-  } catch (err) {
-    return actionFailure(err);
-  }
-}
+export const setPublishedAction = userFormAction(
+  publishSchema.extend({ shopId }),
+  (form) => ({ productId: formText(form, "productId"), published: form.get("published") === "true", shopId: formText(form, "shopId") }),
+  async (input, { user }) => {
+    const result = await setProductPublished(db, user.id, input);
+    revalidateProduct(input.shopId, input.productId);
+    return { published: result.published };
+  },
+  opts,
+);
 
-export async function deleteProductAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut();
-  try {
-    const productId = String(form.get("productId") ?? "");
-    await deleteProduct(db, user.id, { productId });
-    revalidateProduct(String(form.get("shopId") ?? ""), productId);
-    return ok(null);
-  } catch (err) {
-    return actionFailure(err);
-  }
-}
+export const deleteProductAction = userFormAction(
+  productIdSchema.extend({ shopId }),
+  (form) => ({ productId: formText(form, "productId"), shopId: formText(form, "shopId") }),
+  async (input, { user }) => {
+    await deleteProduct(db, user.id, input);
+    revalidateProduct(input.shopId, input.productId);
+    return null;
+  },
+  opts,
+);

@@ -1,0 +1,109 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { VariantRadios } from "@/components/gift/variant-radios";
+import { Button } from "@/components/ui/button";
+import { FieldError, inputClass } from "@/components/ui/field";
+import { formatMoney } from "@/lib/money/format";
+import { sendGroupGiftAction } from "./actions";
+import { LotteryFields } from "./lottery-fields";
+
+const MESSAGE_MAX = 50;
+
+/** The confirm sheet in a group chat: several units, first come first served, or a lottery. */
+export function SendGroupGiftForm({
+  variants,
+  defaultVariantId,
+  threadId,
+  members,
+}: {
+  variants: { id: string; name: string; price: number }[];
+  defaultVariantId: string;
+  threadId: string;
+  members: { id: string; name: string }[];
+}) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(sendGroupGiftAction, null);
+  const [variantId, setVariantId] = useState(defaultVariantId);
+  const [mode, setMode] = useState<"GROUP" | "LOTTERY">("GROUP");
+  const [units, setUnits] = useState(String(Math.min(2, members.length) || 1));
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const formError = state && !state.ok ? state.formError : undefined;
+  const err = (k: string) => errors[k] && t(errors[k][0]);
+  const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
+  const count = Number.parseInt(units, 10);
+  const total = Number.isInteger(count) && count > 0 ? price * count : null;
+
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="threadId" value={threadId} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-gray-700">{t("gift.groupSend.how")}</legend>
+        <div className="grid grid-cols-2 gap-2">
+          {(["GROUP", "LOTTERY"] as const).map((m) => (
+            <label key={m} className="cursor-pointer">
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="peer sr-only" data-testid={`mode-${m.toLowerCase()}`} />
+              <span className="block rounded-lg border border-gray-300 p-3 text-sm peer-checked:border-lanbao-500 peer-checked:bg-lanbao-50 peer-focus-visible:ring-2 peer-focus-visible:ring-lanbao-500">
+                <span className="block font-medium">{t(`gift.groupSend.${m === "GROUP" ? "group" : "lottery"}`)}</span>
+                <span className="block text-xs text-gray-500">{t(`gift.groupSend.${m === "GROUP" ? "groupHint" : "lotteryHint"}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
+        <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
+        <FieldError message={err("variantId")} />
+      </fieldset>
+
+      <div className="space-y-1">
+        <label htmlFor="units" className="block text-sm font-medium text-gray-700">
+          {mode === "GROUP" ? t("gift.groupSend.units") : t("gift.groupSend.prizes")}
+        </label>
+        <input
+          id="units"
+          name="units"
+          type="number"
+          inputMode="numeric"
+          min={mode === "GROUP" ? 2 : 1}
+          max={Math.min(100, members.length)}
+          value={units}
+          onChange={(e) => setUnits(e.target.value)}
+          className={inputClass}
+          aria-invalid={errors.units ? true : undefined}
+          aria-describedby="units-hint"
+        />
+        <p id="units-hint" className="text-xs text-gray-500">
+          {t("gift.groupSend.unitsHint", { members: members.length })}
+        </p>
+        <FieldError message={err("units")} />
+      </div>
+
+      {mode === "LOTTERY" && <LotteryFields members={members} errors={errors} />}
+
+      <div className="space-y-1">
+        <label htmlFor="message" className="block text-sm font-medium text-gray-700">
+          {t("gift.message")}
+        </label>
+        <textarea id="message" name="message" rows={2} maxLength={MESSAGE_MAX} placeholder={t("gift.groupSend.messagePlaceholder")} className={inputClass} />
+        <FieldError message={err("message")} />
+      </div>
+
+      <FieldError message={formError && t(formError)} />
+      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
+        <div>
+          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
+          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
+            {total === null ? "—" : formatMoney(total)}
+          </p>
+        </div>
+        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
+          {pending ? t("gift.paying") : t("gift.pay")}
+        </Button>
+      </div>
+    </form>
+  );
+}

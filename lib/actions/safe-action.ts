@@ -1,0 +1,80 @@
+// The one way to write a server action: parse the input with zod, find who is asking,
+// call a service with their id, and answer with a typed ActionResult. Refusals from the
+// services (DomainError, InputError, ZodError) become field or form errors a form can
+// show; anything else is a bug and is rethrown (so are Next.js redirects).
+import { ZodError, type z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { fail, failFromError, fieldErrorsOf, ok, type ActionResult } from "@/lib/validation/result";
+
+export type ActionOptions = {
+  /** Form-level message (an i18n key) for a visitor who is not signed in. */
+  signedOut?: string;
+  /** Form-level summary (an i18n key) shown with field errors, e.g. "merchant.fixErrors". */
+  invalid?: string;
+};
+
+export type ActionContext = { user: CurrentUser };
+
+type Handler<S extends z.ZodType, T> = (input: z.output<S>, ctx: ActionContext) => Promise<T>;
+
+/** Validates, runs, and turns the services' refusals into an ActionResult. */
+async function execute<S extends z.ZodType, T>(
+  schema: S,
+  raw: unknown,
+  opts: ActionOptions,
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return fail(fieldErrorsOf(parsed.error), opts.invalid);
+  try {
+    return ok(await run(parsed.data));
+  } catch (err) {
+    if (err instanceof ZodError) return fail(fieldErrorsOf(err), opts.invalid);
+    return failFromError(err);
+  }
+}
+
+const signedOut = (opts: ActionOptions) => fail({}, opts.signedOut ?? "common.signedOut");
+
+/** An action called with an object, for the signed-in user. */
+export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>, opts: ActionOptions = {}) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return signedOut(opts);
+    return execute(schema, input, opts, (i) => handler(i, { user }));
+  };
+}
+
+/**
+ * An action behind a <form> (useActionState): `fromForm` picks the fields out of the
+ * FormData, the schema validates them.
+ */
+export function userFormAction<S extends z.ZodType, T>(
+  schema: S,
+  fromForm: (form: FormData) => unknown,
+  handler: (input: z.output<S>, ctx: ActionContext & { form: FormData }) => Promise<T>,
+  opts: ActionOptions = {},
+) {
+  return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return signedOut(opts);
+    return execute(schema, fromForm(form), opts, (i) => handler(i, { user, form }));
+  };
+}
+
+/** An action open to visitors (sign-up, language): the same parsing and answers, no user. */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>, opts: ActionOptions = {}) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => execute(schema, input, opts, handler);
+}
+
+/** FormData text field, "" when missing or a file. */
+export function formText(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+/** FormData text field, undefined when missing or empty. */
+export function formOptional(form: FormData, name: string): string | undefined {
+  const v = form.get(name);
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
