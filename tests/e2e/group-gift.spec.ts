@@ -58,7 +58,7 @@ test("a group gift is taken by two members while the whole group watches the cou
   const note = `Trail snacks ${Math.random().toString(36).slice(2, 6)}`;
 
   await startGroupGift(sender, /Daily Mixed Nuts/);
-  await sender.getByTestId("mode-group").check();
+  await expect(sender.getByTestId("mode-group")).toBeChecked();
   await sender.getByLabel("How many").fill("2");
   await sender.getByLabel("Gift message").fill(note);
   await pay(sender);
@@ -97,7 +97,8 @@ test("a gift lottery: members enter, the draw happens at its time, and the page 
   const note = `Lucky draw ${Math.random().toString(36).slice(2, 6)}`;
 
   await startGroupGift(sender, /Daily Mixed Nuts/);
-  await sender.getByTestId("mode-lottery").check();
+  await sender.getByText("Gift lottery", { exact: true }).click();
+  await expect(sender.getByTestId("mode-lottery")).toBeChecked();
   await sender.getByLabel("How many prizes").fill("1");
   // Draw a minute from now (the browser sends the moment, not its wall clock).
   const drawAt = new Date(Date.now() + 60_000);
