@@ -18,7 +18,7 @@ export class RateLimitedError extends Error {
   }
 }
 
-const globalForLimits = globalThis as unknown as { lanbaoRateLimits?: RateLimits };
+const globalForLimits = globalThis as unknown as { lanbaoRateLimits?: RateLimits; lanbaoRateLimitPool?: pg.Pool };
 
 export function rateLimits(): RateLimits {
   if (!globalForLimits.lanbaoRateLimits) {
@@ -29,8 +29,17 @@ export function rateLimits(): RateLimits {
     // query opens a new one.
     pool.on("error", (err) => console.error("rate-limit pool:", err.message));
     globalForLimits.lanbaoRateLimits = new RateLimits(pool, readRateLimitConfig());
+    globalForLimits.lanbaoRateLimitPool = pool;
   }
   return globalForLimits.lanbaoRateLimits;
+}
+
+/** Closes the pool of rateLimits() (a later call opens a new one). */
+export async function closeRateLimits(): Promise<void> {
+  const pool = globalForLimits.lanbaoRateLimitPool;
+  globalForLimits.lanbaoRateLimits = undefined;
+  globalForLimits.lanbaoRateLimitPool = undefined;
+  await pool?.end();
 }
 
 /** Counts one action for `key` and throws RateLimitedError when the limit refuses it. */
