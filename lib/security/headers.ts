@@ -39,8 +39,10 @@ export function pageContentSecurityPolicy(opts: { nonce: string; dev: boolean; h
     // blob: for the picture previewed before an upload.
     "img-src 'self' blob: data:",
     "font-src 'self'",
-    // Server actions, next-auth and the live updates (/api/realtime) are all same-origin.
-    "connect-src 'self'",
+    // Server actions, next-auth and the live updates (/api/realtime) are same-origin. When
+    // a checkout action redirects to the payment page, Next's router first tries to fetch
+    // it (and falls back to a plain navigation when that fails): let it try, not report.
+    `connect-src 'self' ${opts.checkoutOrigin}`,
     "media-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
