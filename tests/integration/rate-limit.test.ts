@@ -73,9 +73,13 @@ describe("growing waits across two processes", () => {
   it("let the free attempts and one more through a parallel burst, then refuse", async () => {
     const backoffs = [a.signIn("account"), b.signIn("account")];
     const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => backoffs[i % 2].begin("burst")));
-    // Five free attempts; the fifth opens the first wait, so nothing else gets in.
+    // Four free attempts, then one that opens a wait, so nothing else gets in. Which of the
+    // racing attempts takes the wait decides its length (30 s to 2 min here).
     expect(decisions.filter((d) => d.ok)).toHaveLength(5);
-    expect(decisions.filter((d) => !d.ok).every((d) => !d.ok && d.retryAfterSeconds <= 30)).toBe(true);
+    const waits = decisions.flatMap((d) => (d.ok ? [] : [d.retryAfterSeconds]));
+    expect(waits).toHaveLength(15);
+    expect(Math.min(...waits)).toBeGreaterThan(0);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(120);
   });
 
   it("grow the wait with each attempt after the free ones and forget it on reset", async () => {
