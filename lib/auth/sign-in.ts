@@ -40,7 +40,12 @@ export async function authenticate(db: Db, input: unknown, ctx: { address: strin
     { backoff: ctx.limits.signIn("account"), key: account },
     { backoff: ctx.limits.signIn("address"), key: ctx.address },
   ];
-  const decisions = await Promise.all(gates.map((g) => g.backoff.begin(g.key)));
+  // The account is looked up alongside the counting (one round trip less); a refused
+  // attempt never looks at what was found.
+  const [decisions, user] = await Promise.all([
+    Promise.all(gates.map((g) => g.backoff.begin(g.key))),
+    db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } }),
+  ]);
   const refusals = decisions.flatMap((d) => (d.ok ? [] : [d.retryAfterSeconds]));
   if (refusals.length > 0) {
     // Nothing was tried, so the gates that let it through take their count back.
@@ -48,7 +53,6 @@ export async function authenticate(db: Db, input: unknown, ctx: { address: strin
     return { ok: false, reason: "limited", retryAfterSeconds: Math.max(...refusals) };
   }
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } });
   const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await dummyHash).then(() => false);
 
   if (user && valid) {

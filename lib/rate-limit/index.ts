@@ -24,7 +24,10 @@ export function rateLimits(): RateLimits {
   if (!globalForLimits.lanbaoRateLimits) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set. Start Lanbao with `npm run dev` or `npm start`.");
-    const pool = new pg.Pool({ connectionString, max: 4 });
+    // Connections stay open while idle (pg closes them after 10 s by default): every
+    // sign-in and limited action uses the pool, and opening a connection costs more than
+    // the query.
+    const pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 0 });
     // An idle connection dropped by the server must not take the process down; the next
     // query opens a new one.
     pool.on("error", (err) => console.error("rate-limit pool:", err.message));
