@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./base";
 import { signIn } from "./helpers";
 
 const ADDRESS = { name: "王芳", phone: "13987654321", detail: "漕溪北路 88 号 1203 室" };

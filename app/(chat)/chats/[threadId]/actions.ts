@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 
 // The services check membership on every call; these only add the signed-in user.
 
-export const sendMessageAction = userAction(sendTextSchema, (input, { user }) => sendTextMessage(db, user.id, input));
+export const sendMessageAction = userAction(sendTextSchema, (input, { user }) => sendTextMessage(db, user.id, input), { rateLimit: "message" });
 
 const newerSchema = z.object({ threadId: threadIdSchema, after: cursorSchema.nullable(), markRead: z.boolean() });
 
