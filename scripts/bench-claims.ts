@@ -198,6 +198,7 @@ async function main() {
   try {
     await waitFor(`${base}/api/health`, server, 180_000);
     process.env.NEXTAUTH_SECRET = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
+    process.env.LANBAO_LINK_SECRET = (await readFile(path.join(dataDir, "link-secret"), "utf8")).trim();
     const { giftToken } = await import("../lib/gifting/token.ts");
 
     step(`a group of ${MEMBERS} members and a group gift of ${UNITS} units`);

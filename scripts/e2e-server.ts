@@ -47,6 +47,7 @@ if (process.env.DATABASE_URL) {
   process.env.LANBAO_SEED = "1";
   process.env.LANBAO_STRIPE_SANDBOX = "1";
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.LANBAO_LINK_SECRET ??= randomBytes(32).toString("base64url");
   process.env.NEXTAUTH_URL = `http://localhost:${port}`;
 } else {
   delete process.env.NEXTAUTH_URL;
@@ -65,6 +66,7 @@ writeFileSync(
     port: Number(port),
     databaseUrl: process.env.DATABASE_URL,
     nextauthSecret: process.env.NEXTAUTH_SECRET,
+    linkSecret: process.env.LANBAO_LINK_SECRET,
     stripeSandboxUrl: process.env.STRIPE_SANDBOX_URL,
     uploadsDir: `${dataDir}/uploads`,
   }),

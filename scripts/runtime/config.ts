@@ -88,6 +88,13 @@ export function readSettings(mode: RunMode, env: Env = process.env): Settings {
     if (secret.length < 32) {
       throw new StartupError(`NEXTAUTH_SECRET is too short (${secret.length} characters): use at least 32 random characters, e.g. $(openssl rand -base64 32).`);
     }
+    const linkSecret = set(env.LANBAO_LINK_SECRET);
+    if (!linkSecret || linkSecret.length < 32) {
+      throw new StartupError(
+        `LANBAO_LINK_SECRET is ${linkSecret ? "too short" : "not set"}: gift links are signed with it (32+ random characters, the same on every app process, ` +
+          "kept when NEXTAUTH_SECRET rotates). Upgrading? Set it to the NEXTAUTH_SECRET the links were made with.",
+      );
+    }
     if (!sandbox) {
       if (!stripeKey) {
         throw new StartupError("STRIPE_SECRET_KEY is not set: a production start takes payments through Stripe (or set LANBAO_STRIPE_SANDBOX=1 to use the local test sandbox).");

@@ -17,10 +17,17 @@ export type ServicesOptions = {
 
 export type Services = { env: Record<string, string>; stop(): Promise<void> };
 
-async function persistentSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+/**
+ * A development secret kept in the data folder. The link secret starts as a copy of the
+ * auth secret when a data folder from before it existed has one, so its gift links keep
+ * working; from then on the two are independent.
+ */
+async function persistentSecret(dataDir: string, name: "auth-secret" | "link-secret"): Promise<string> {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(32).toString("base64url");
+  const inherited = path.join(dataDir, "auth-secret");
+  const secret =
+    name === "link-secret" && existsSync(inherited) ? (await readFile(inherited, "utf8")).trim() : randomBytes(32).toString("base64url");
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, secret + "\n", { mode: 0o600 });
   return secret;
@@ -80,7 +87,8 @@ export async function startServices({ settings, databaseName, log }: ServicesOpt
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: appUrl,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret(settings.dataDir)),
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret(settings.dataDir, "auth-secret")),
+      LANBAO_LINK_SECRET: process.env.LANBAO_LINK_SECRET ?? (await persistentSecret(settings.dataDir, "link-secret")),
       NEXT_TELEMETRY_DISABLED: "1",
     };
 

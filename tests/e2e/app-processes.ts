@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 export type AppProcess = { name: string; url: string; child: ChildProcess; output: string[]; stop(): Promise<void> };
 
 /** The end-to-end server's database, auth secret and Stripe sandbox (written by scripts/e2e-server.ts). */
-export function e2eServer(): { databaseUrl: string; nextauthSecret: string; stripeSandboxUrl: string } {
+export function e2eServer(): { databaseUrl: string; nextauthSecret: string; linkSecret: string; stripeSandboxUrl: string } {
   return JSON.parse(readFileSync(".tmp/e2e/server.json", "utf8"));
 }
 
@@ -18,6 +18,7 @@ export function sharedEnv(): Record<string, string> {
     NODE_ENV: "production",
     DATABASE_URL: server.databaseUrl,
     NEXTAUTH_SECRET: server.nextauthSecret, // the same on every process, so each reads every session
+    LANBAO_LINK_SECRET: server.linkSecret, // and makes the same gift links
     LANBAO_STRIPE_SANDBOX: "1",
     STRIPE_SANDBOX_URL: server.stripeSandboxUrl, // the e2e server's sandbox, shared
     LANBAO_NEXT_DIST_DIR: ".next-e2e",

@@ -29,6 +29,7 @@ test.beforeAll(async () => {
     PORT: String(port),
     DATABASE_URL: server.databaseUrl,
     NEXTAUTH_SECRET: "standalone-test-secret-".padEnd(44, "x"),
+    LANBAO_LINK_SECRET: "standalone-link-secret-".padEnd(44, "x"),
     NEXTAUTH_URL: url,
     STRIPE_SECRET_KEY: "sk_test_standalone_unused",
     STRIPE_WEBHOOK_SECRET: "whsec_standalone_unused",

@@ -74,6 +74,7 @@ describe("npm start refuses clearly", () => {
       NODE_ENV: "production",
       DATABASE_URL: inject("testAdminUrl"),
       NEXTAUTH_SECRET: "s".repeat(40),
+      LANBAO_LINK_SECRET: "l".repeat(40),
       NEXTAUTH_URL: "https://lanbao.example.com",
       STRIPE_SECRET_KEY: "sk_test_abc",
     });

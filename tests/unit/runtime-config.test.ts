@@ -5,6 +5,7 @@ const SECRET = "x".repeat(40);
 const PROD = {
   DATABASE_URL: "postgresql://lanbao:pw@db.internal:5432/lanbao",
   NEXTAUTH_SECRET: SECRET,
+  LANBAO_LINK_SECRET: "l".repeat(40),
   NEXTAUTH_URL: "https://lanbao.example.com",
   STRIPE_SECRET_KEY: "sk_live_abc",
   STRIPE_WEBHOOK_SECRET: "whsec_abc",
@@ -36,6 +37,8 @@ describe("start settings", () => {
     const cases: [Record<string, string | undefined>, RegExp][] = [
       [{ NEXTAUTH_SECRET: undefined }, /^NEXTAUTH_SECRET is not set/],
       [{ NEXTAUTH_SECRET: "short" }, /^NEXTAUTH_SECRET is too short \(5 characters\)/],
+      [{ LANBAO_LINK_SECRET: undefined }, /^LANBAO_LINK_SECRET is not set/],
+      [{ LANBAO_LINK_SECRET: "short" }, /^LANBAO_LINK_SECRET is too short/],
       [{ STRIPE_SECRET_KEY: undefined }, /^STRIPE_SECRET_KEY is not set.*LANBAO_STRIPE_SANDBOX=1/],
       [{ STRIPE_WEBHOOK_SECRET: undefined }, /^STRIPE_WEBHOOK_SECRET is not set/],
       [{ NEXTAUTH_URL: undefined }, /^NEXTAUTH_URL is not set/],
