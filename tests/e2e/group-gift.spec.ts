@@ -122,16 +122,22 @@ test("a gift lottery: members enter, the draw happens at its time, and the page 
       if (!(res.headers()["content-type"] ?? "").includes("event-stream")) beforeDraw.push(await res.text().catch(() => ""));
     });
   }
-  for (const member of [chen, zhao]) {
-    await member.goto(href!);
-    await member.getByTestId("enter-lottery").click();
-    await expect(member.getByTestId("lottery-entered")).toBeVisible();
-  }
-  await expect(chen.getByTestId("lottery-schedule")).toContainText("2 entrants");
+  await chen.goto(href!);
+  await chen.getByTestId("enter-lottery").click();
+  await expect(chen.getByTestId("lottery-entered")).toBeVisible();
+  await expect(chen.getByTestId("lottery-schedule")).toContainText("1 entrant");
   expect(await chen.getByTestId("lottery-seed").count()).toBe(0);
 
-  // The draw job runs at the draw time; the group is told, and the page reveals the seed.
+  // Chen watches the group while Zhao enters: the card counts the entrant live.
   await openGroup(chen);
+  await expect(card.getByTestId("gift-card-status")).toHaveText("Lottery · 1 entered");
+  await zhao.goto(href!);
+  await zhao.getByTestId("enter-lottery").click();
+  await expect(zhao.getByTestId("lottery-entered")).toBeVisible();
+  await expect(zhao.getByTestId("lottery-schedule")).toContainText("2 entrants");
+  await expect(card.getByTestId("gift-card-status")).toHaveText("Lottery · 2 entered");
+
+  // The draw job runs at the draw time; the group is told, and the page reveals the seed.
   await expect(chen.getByTestId("system-message").filter({ hasText: "The gift lottery is drawn" })).toBeVisible({ timeout: 90_000 });
   await chen.goto(href!);
   const seed = (await chen.getByTestId("lottery-seed").textContent())!.trim();
