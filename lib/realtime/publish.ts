@@ -1,34 +1,69 @@
 // Live updates cross app processes through Postgres NOTIFY: any process that changes a
 // thread publishes here, every process's listener (lib/realtime/listener.ts) fans the
 // event out to the SSE streams of the users named in it.
+//
+// Events carry what they announce (the new message, the gift card's new state), so an
+// open thread draws it without another request. Only what every member of the thread may
+// see travels here: the same message and card every member's thread page shows.
+import type { ChatMessage } from "@/lib/chat/message-view";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { getGiftCards, type GiftCardData } from "@/lib/gifting/cards";
 
 export const REALTIME_CHANNEL = "lanbao_events";
 
-/** Small on purpose: NOTIFY payloads are capped at 8 kB, and nothing private travels here. */
+/**
+ * Postgres refuses NOTIFY payloads of 8000 bytes or more. An event that would not fit
+ * (a long message in a large group) goes out without its content; clients then fetch it.
+ */
+export const MAX_PAYLOAD_BYTES = 7900;
+
 export type RealtimeEvent =
-  | { type: "message"; threadId: string; messageId: string }
-  | { type: "gift"; threadId: string; giftId: string }
+  | { type: "message"; threadId: string; messageId: string; message?: ChatMessage }
+  | { type: "gift"; threadId: string; giftId: string; card?: GiftCardData | null }
   | { type: "threads" };
 
-export async function publish(db: Db | Prisma.TransactionClient, userIds: string[], event: RealtimeEvent): Promise<void> {
+type DbOrTx = Db | Prisma.TransactionClient;
+
+/** The event without the content it carries: what is sent when the whole would not fit. */
+function withoutContent(event: RealtimeEvent): RealtimeEvent {
+  if (event.type === "message") return { type: "message", threadId: event.threadId, messageId: event.messageId };
+  if (event.type === "gift") return { type: "gift", threadId: event.threadId, giftId: event.giftId };
+  return event;
+}
+
+/** The NOTIFY payload for these users and this event, within MAX_PAYLOAD_BYTES. */
+export function payloadFor(userIds: string[], event: RealtimeEvent): string {
+  const users = [...new Set(userIds)];
+  const full = JSON.stringify({ users, event });
+  if (Buffer.byteLength(full, "utf8") <= MAX_PAYLOAD_BYTES) return full;
+  return JSON.stringify({ users, event: withoutContent(event) });
+}
+
+export async function publish(db: DbOrTx, userIds: string[], event: RealtimeEvent): Promise<void> {
   if (userIds.length === 0) return;
-  const payload = JSON.stringify({ users: [...new Set(userIds)], event });
-  await db.$executeRaw`SELECT pg_notify(${REALTIME_CHANNEL}, ${payload})`;
+  await db.$executeRaw`SELECT pg_notify(${REALTIME_CHANNEL}, ${payloadFor(userIds, event)})`;
+}
+
+async function memberIds(db: DbOrTx, threadId: string): Promise<string[]> {
+  const members = await db.threadMember.findMany({ where: { threadId }, select: { userId: true } });
+  return members.map((m) => m.userId);
 }
 
 /** Publishes to every member of a thread. */
-export async function publishToThread(db: Db | Prisma.TransactionClient, threadId: string, event: RealtimeEvent): Promise<void> {
-  const members = await db.threadMember.findMany({ where: { threadId }, select: { userId: true } });
-  await publish(
-    db,
-    members.map((m) => m.userId),
-    event,
-  );
+export async function publishToThread(db: DbOrTx, threadId: string, event: RealtimeEvent): Promise<void> {
+  await publish(db, await memberIds(db, threadId), event);
 }
 
-/** A gift card changed (accepted, declined, a unit taken...): every member of its thread redraws it. */
-export async function publishGiftChanged(db: Db | Prisma.TransactionClient, threadId: string, giftId: string): Promise<void> {
-  await publishToThread(db, threadId, { type: "gift", threadId, giftId });
+/**
+ * A gift card changed (accepted, declined, a unit taken...): every member of its thread
+ * receives the card as it now is and redraws it. Called inside the transaction that made
+ * the change, the card read here is the state that commits with it.
+ */
+export async function publishGiftChanged(db: DbOrTx, threadId: string, giftId: string): Promise<void> {
+  const members = await memberIds(db, threadId);
+  if (members.length === 0) return;
+  // A transaction client reads the same tables as a plain one.
+  const card = (await getGiftCards(db as Db, [giftId])).get(giftId) ?? null;
+  await publish(db, members, { type: "gift", threadId, giftId, card });
 }
