@@ -34,7 +34,7 @@ export async function AppHeader() {
             <>
               <Link href="/chats" className="relative rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
                 {t("chats")}
-                <UnreadBadge initial={unread} />
+                <UnreadBadge initial={unread} viewerId={user.id} />
               </Link>
               {/* Phones reach friends from the chat list; the header has no room there. */}
               <Link href="/friends" className="hidden rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100 sm:block">
