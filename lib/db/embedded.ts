@@ -17,6 +17,11 @@ export type EmbeddedDatabase = {
 const USER = "lanbao";
 const PASSWORD = "lanbao";
 
+/** Connection string of a database on an embedded cluster listening on `port`. */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 async function pidFileGone(dataDir: string, timeoutMs: number): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const deadline = Date.now() + timeoutMs;
@@ -62,8 +67,7 @@ export async function startEmbeddedPostgres(opts: {
     );
   }
 
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => embeddedDatabaseUrl(opts.port, database);
 
   return {
     url,
