@@ -47,6 +47,34 @@ async function person(db: ReturnType<typeof appDb>, name: string): Promise<Perso
   return { id: user.id, email, password, cookie: await signInCookie(email, password) };
 }
 
+/**
+ * The two moments, stamped on the machine clock inside the page: Enter in the composer, and
+ * a confirmed message (one with its id) entering the list. A string, so the bundler that
+ * runs this script adds nothing to it.
+ */
+const STAMPS = `(() => {
+  window.__sent = {};
+  window.__seen = {};
+  const now = () => performance.timeOrigin + performance.now();
+  document.addEventListener("keydown", (e) => {
+    const el = e.target;
+    if (e.key === "Enter" && el && el.dataset && el.dataset.testid === "composer-input") window.__sent[el.value.trim()] = now();
+  }, true);
+  new MutationObserver((records) => {
+    const t = now();
+    for (const r of records) for (const node of r.addedNodes) {
+      if (!(node instanceof HTMLElement)) continue;
+      const sel = '[data-testid="message"][data-message-id]';
+      const items = node.matches(sel) ? [node] : [...node.querySelectorAll(sel)];
+      for (const item of items) {
+        const body = item.querySelector('[data-testid="message-body"]');
+        const text = body ? body.textContent : "";
+        if (!(text in window.__seen)) window.__seen[text] = t;
+      }
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+})()`;
+
 /** A browser of its own, signed in, with the thread open and the live stream connected. */
 async function openThread(who: Person, threadId: string): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROME_ARGS });
@@ -56,42 +84,12 @@ async function openThread(who: Person, threadId: string): Promise<{ browser: Bro
   const page = await context.newPage();
   await page.goto(`/chats/${threadId}`);
   await page.locator('[data-testid="realtime-status"][data-state="open"]').waitFor({ state: "attached" });
-  // The two moments, stamped on the machine clock inside the page.
-  await page.evaluate(() => {
-    const w = window as unknown as { __sent: Record<string, number>; __seen: Record<string, number> };
-    w.__sent = {};
-    w.__seen = {};
-    const now = () => performance.timeOrigin + performance.now();
-    document.addEventListener(
-      "keydown",
-      (e) => {
-        const el = e.target as HTMLTextAreaElement;
-        if (e.key === "Enter" && el?.dataset?.testid === "composer-input") w.__sent[el.value.trim()] = now();
-      },
-      true,
-    );
-    new MutationObserver((records) => {
-      const t = now();
-      for (const r of records)
-        for (const node of r.addedNodes) {
-          if (!(node instanceof HTMLElement)) continue;
-          const items = node.matches('[data-testid="message"][data-message-id]') ? [node] : [...node.querySelectorAll('[data-testid="message"][data-message-id]')];
-          for (const item of items) {
-            const text = item.querySelector('[data-testid="message-body"]')?.textContent ?? "";
-            w.__seen[text] ??= t;
-          }
-        }
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+  await page.evaluate(STAMPS);
   return { browser, page };
 }
 
 async function stampOf(page: Page, kind: "__sent" | "__seen", text: string): Promise<number> {
-  const handle = await page.waitForFunction(
-    ({ kind, text }) => (window as unknown as Record<string, Record<string, number>>)[kind][text],
-    { kind, text },
-    { timeout: 15_000 },
-  );
+  const handle = await page.waitForFunction(`window[${JSON.stringify(kind)}][${JSON.stringify(text)}]`, undefined, { timeout: 15_000 });
   return (await handle.jsonValue()) as number;
 }
 
