@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useIsReading, useLiveEvents } from "./realtime-provider";
 
@@ -8,10 +7,10 @@ import { useIsReading, useLiveEvents } from "./realtime-provider";
  * The red count next to "Chats". Rendered with the server's number, then kept current on
  * chat pages by live events: a message from someone else in a thread not being read here,
  * a thread read in this tab, a reconnect. The count is a sum of counters on the server, read
- * with a plain GET so it never queues behind the page's server actions.
+ * with a plain GET so it never queues behind the page's server actions. `label` is the
+ * server's "chat.unread" message as written ("{count} unread"), filled in here.
  */
-export function UnreadBadge({ initial, viewerId }: { initial: number; viewerId: string }) {
-  const t = useTranslations("chat");
+export function UnreadBadge({ initial, viewerId, label }: { initial: number; viewerId: string; label: string }) {
   const [count, setCount] = useState(initial);
   const timer = useRef<number | undefined>(undefined);
   const isReading = useIsReading();
@@ -31,7 +30,7 @@ export function UnreadBadge({ initial, viewerId }: { initial: number; viewerId: 
   return (
     <span
       data-testid="nav-unread"
-      aria-label={t("unread", { count })}
+      aria-label={label.replace("{count}", String(count))}
       className="absolute -top-1 -right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-500 px-1 text-[10px] font-medium text-white"
     >
       {count > 99 ? "99+" : count}
