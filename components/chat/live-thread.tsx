@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useNow, useTimeZone, useTranslations } from "next-intl";
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment, useEffect, useMemo, useRef } from "react";
 import type { ChatMessage, MessagePage } from "@/lib/chat/messages";
 import { Composer } from "./composer";
 import { MessageItem } from "./message-item";
@@ -71,8 +71,9 @@ export function LiveThread({
     return thread.send(body);
   }
 
-  const dayKey = (iso: string) =>
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  // One formatter per render, not two per message: building an Intl formatter is costly.
+  const dayFormat = useMemo(() => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }), [timeZone]);
+  const dayKey = (iso: string) => dayFormat.format(new Date(iso));
   const today = dayKey(now.toISOString());
   const yesterday = dayKey(new Date(now.getTime() - 86_400_000).toISOString());
   const separator = (iso: string) => {
