@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Message } from "@/lib/db/generated/client";
 import type { MessageKind } from "@/lib/db/generated/enums";
-import { publish } from "@/lib/realtime/publish";
-import { giftCardsOf, toChatMessage, type ChatMessage, type DbOrTx } from "./message-view";
+import { notifyFromRow, type RealtimeEvent } from "@/lib/realtime/publish";
+import { encodeCursor } from "./cursor";
+import { giftCardsOf, type ChatMessage, type DbOrTx } from "./message-view";
 
 export type { DbOrTx } from "./message-view";
 
@@ -19,45 +21,51 @@ export type PostMessageInput = {
 /** The stored row, and the message as every member of the thread sees it. */
 export type PostedMessage = Message & { chatMessage: ChatMessage };
 
-type Fanout = { bumped: string[]; senderName: string | null; senderIsMember: boolean };
-
-/** An interactive-transaction client has no $transaction of its own. */
-function inTransaction(db: DbOrTx): boolean {
-  return !("$transaction" in db) || typeof (db as { $transaction?: unknown }).$transaction !== "function";
-}
+type Posted = { senderName: string | null };
 
 /**
- * Stores a message and, in the same transaction, points the thread at it and counts it
- * unread for every other member, then notifies the members with the message itself, so
- * an open thread draws it without asking again. The low-level primitive: callers have
- * already checked who may post. Inside a caller's transaction everything commits (and
- * the NOTIFY is delivered) with that transaction; otherwise it runs in one of its own.
+ * Stores a message, points the thread at it, counts it unread for every other member and
+ * notifies the members with the message itself (so an open thread draws it without asking
+ * again) — all in one SQL statement, so all of it commits together or not at all, and the
+ * NOTIFY is delivered only on commit. The low-level primitive: callers have already checked
+ * who may post. Inside a caller's transaction it commits with that transaction.
+ *
+ * Locks: the message insert's foreign key takes a KEY SHARE lock on the thread row, the
+ * thread update a NO KEY UPDATE lock (the two do not conflict), and the members' counters
+ * are updated only after the thread row (they depend on it), so posts to one thread queue
+ * on the thread row and never deadlock. Clocks of several app processes may differ a
+ * little: the thread's pointer never goes back.
  */
 export async function postMessage(db: DbOrTx, input: PostMessageInput): Promise<PostedMessage> {
-  if (inTransaction(db)) return post(db, input);
-  return (db as Extract<DbOrTx, { $transaction: unknown }>).$transaction((tx) => post(tx, input));
-}
+  // Chosen here (as Prisma would for a create) so the event can be written before the insert.
+  const id = randomUUID();
+  const createdAt = new Date();
+  const card = input.kind === "GIFT" && input.giftId ? ((await giftCardsOf(db, [input.giftId])).get(input.giftId) ?? null) : null;
+  const chatMessage: ChatMessage = {
+    id,
+    cursor: encodeCursor({ createdAt, id }),
+    kind: input.kind,
+    body: input.body ?? null,
+    // The name is filled in by the statement, from the sender's row.
+    sender: input.senderId ? { id: input.senderId, name: "" } : null,
+    systemKey: input.systemKey ?? null,
+    systemArg: input.systemArg ?? null,
+    createdAt: createdAt.toISOString(),
+    gift: input.giftId ? card : null,
+  };
+  const event: RealtimeEvent = { type: "message", threadId: input.threadId, messageId: id, message: chatMessage };
+  const systemArg = input.systemArg === undefined ? null : JSON.stringify(input.systemArg);
 
-async function post(tx: DbOrTx, input: PostMessageInput): Promise<PostedMessage> {
-  const message = await tx.message.create({
-    data: {
-      threadId: input.threadId,
-      senderId: input.senderId,
-      kind: input.kind,
-      body: input.body,
-      giftId: input.giftId,
-      systemKey: input.systemKey,
-      systemArg: input.systemArg,
-    },
-  });
-  // The thread row first, then the members': every post to a thread takes the locks in
-  // that order (the Thread row serialises them), so concurrent posts cannot deadlock.
-  // Clocks of several app processes may differ a little: the pointer never goes back.
-  const [fanout] = await tx.$queryRaw<Fanout[]>`
-    WITH thread AS (
+  const [posted] = await db.$queryRaw<Posted[]>`
+    WITH msg AS (
+      INSERT INTO "Message" ("id", "threadId", "senderId", "kind", "body", "giftId", "systemKey", "systemArg", "createdAt")
+      VALUES (${id}, ${input.threadId}, ${input.senderId}, ${input.kind}::"MessageKind", ${input.body ?? null}, ${input.giftId ?? null},
+              ${input.systemKey ?? null}, ${systemArg}::jsonb, ${createdAt}::timestamp(3))
+      RETURNING "id"
+    ), thread AS (
       UPDATE "Thread"
-         SET "lastMessageAt" = GREATEST("lastMessageAt", ${message.createdAt}::timestamp(3)),
-             "lastMessageId" = CASE WHEN ${message.createdAt}::timestamp(3) >= "lastMessageAt" THEN ${message.id} ELSE "lastMessageId" END
+         SET "lastMessageAt" = GREATEST("lastMessageAt", ${createdAt}::timestamp(3)),
+             "lastMessageId" = CASE WHEN ${createdAt}::timestamp(3) >= "lastMessageAt" THEN ${id} ELSE "lastMessageId" END
        WHERE "id" = ${input.threadId}
       RETURNING "id"
     ), bumped AS (
@@ -65,17 +73,26 @@ async function post(tx: DbOrTx, input: PostMessageInput): Promise<PostedMessage>
          SET "unreadCount" = "unreadCount" + 1
        WHERE "threadId" = (SELECT "id" FROM thread) AND "userId" IS DISTINCT FROM ${input.senderId}
       RETURNING "userId"
+    ), fanout AS (
+      SELECT (SELECT coalesce(array_agg("userId"), '{}') FROM bumped)
+               || (SELECT coalesce(array_agg("userId"), '{}') FROM "ThreadMember" WHERE "threadId" = ${input.threadId} AND "userId" = ${input.senderId}) AS "users",
+             (SELECT "name" FROM "User" WHERE "id" = ${input.senderId}) AS "senderName"
     )
-    SELECT coalesce((SELECT array_agg("userId") FROM bumped), '{}') AS "bumped",
-           (SELECT "name" FROM "User" WHERE "id" = ${input.senderId}) AS "senderName",
-           EXISTS (SELECT 1 FROM "ThreadMember" WHERE "threadId" = ${input.threadId} AND "userId" = ${input.senderId}) AS "senderIsMember"`;
+    SELECT "senderName", ${notifyFromRow(event)}
+      FROM fanout, msg`;
 
-  const card = message.kind === "GIFT" && message.giftId ? ((await giftCardsOf(tx, [message.giftId])).get(message.giftId) ?? null) : null;
-  const chatMessage = toChatMessage(
-    { ...message, sender: message.senderId ? { id: message.senderId, name: fanout?.senderName ?? "" } : null },
-    card,
-  );
-  const members = [...(fanout?.bumped ?? []), ...(fanout?.senderIsMember && input.senderId ? [input.senderId] : [])];
-  await publish(tx, members, { type: "message", threadId: input.threadId, messageId: message.id, message: chatMessage });
+  const senderName = posted?.senderName ?? "";
+  if (chatMessage.sender) chatMessage.sender.name = senderName;
+  const message: Message = {
+    id,
+    threadId: input.threadId,
+    senderId: input.senderId,
+    kind: input.kind,
+    body: input.body ?? null,
+    giftId: input.giftId ?? null,
+    systemKey: input.systemKey ?? null,
+    systemArg: input.systemArg ?? null,
+    createdAt,
+  };
   return { ...message, chatMessage };
 }

@@ -7,7 +7,7 @@
 // see travels here: the same message and card every member's thread page shows.
 import type { ChatMessage } from "@/lib/chat/message-view";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { getGiftCards, type GiftCardData } from "@/lib/gifting/cards";
 
 export const REALTIME_CHANNEL = "lanbao_events";
@@ -38,6 +38,24 @@ export function payloadFor(userIds: string[], event: RealtimeEvent): string {
   const full = JSON.stringify({ users, event });
   if (Buffer.byteLength(full, "utf8") <= MAX_PAYLOAD_BYTES) return full;
   return JSON.stringify({ users, event: withoutContent(event) });
+}
+
+/**
+ * The same NOTIFY as `publish`, as a SQL column expression, for a statement that writes and
+ * publishes at once (so the event is sent exactly when the write commits). It is evaluated
+ * on a row with the text[] column "users" (who receives it; nothing is sent when empty)
+ * and, for a message event, the column "senderName", which fills in the message's sender
+ * name. Same size rule as payloadFor, measured on the text Postgres builds.
+ */
+export function notifyFromRow(event: RealtimeEvent): Prisma.Sql {
+  const full =
+    event.type === "message" && event.message?.sender
+      ? Prisma.sql`jsonb_set(${JSON.stringify(event)}::jsonb, '{message,sender,name}', to_jsonb(coalesce("senderName", '')))`
+      : Prisma.sql`${JSON.stringify(event)}::jsonb`;
+  const whole = Prisma.sql`json_build_object('users', "users", 'event', ${full})::text`;
+  const slim = Prisma.sql`json_build_object('users', "users", 'event', ${JSON.stringify(withoutContent(event))}::jsonb)::text`;
+  return Prisma.sql`CASE WHEN cardinality("users") > 0
+    THEN pg_notify(${REALTIME_CHANNEL}, CASE WHEN octet_length(${whole}) <= ${MAX_PAYLOAD_BYTES} THEN ${whole} ELSE ${slim} END)::text END AS "notified"`;
 }
 
 export async function publish(db: DbOrTx, userIds: string[], event: RealtimeEvent): Promise<void> {
