@@ -75,12 +75,37 @@ const STAMPS = `(() => {
   }).observe(document.body, { childList: true, subtree: true });
 })()`;
 
+/** Before any page script: when each pushed message reaches the page's event stream. */
+const ARRIVALS = `(() => {
+  window.__arrived = {};
+  const Native = window.EventSource;
+  window.EventSource = class extends Native {
+    constructor(url, init) {
+      super(url, init);
+      this.addEventListener("message", (e) => {
+        try {
+          const m = JSON.parse(e.data).message;
+          if (m && m.body && !(m.body in window.__arrived)) window.__arrived[m.body] = performance.timeOrigin + performance.now();
+        } catch {}
+      });
+    }
+  };
+})()`;
+
+/** When the send's server action request started and ended (resource timing), for the text sent at `sentAt`. */
+const ACTION_TIMING = `(sentAt) => {
+  const entries = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "fetch" && e.name === location.href);
+  const e = entries.find((x) => performance.timeOrigin + x.startTime >= sentAt - 1);
+  return e ? [performance.timeOrigin + e.startTime, performance.timeOrigin + e.responseEnd] : null;
+}`;
+
 /** A browser of its own, signed in, with the thread open and the live stream connected. */
 async function openThread(who: Person, threadId: string): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROME_ARGS });
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, baseURL: base });
   const token = who.cookie.split("; ").find((c) => c.startsWith("next-auth.session-token="))!.split("=")[1];
   await context.addCookies([{ name: "next-auth.session-token", value: token, domain: "localhost", path: "/" }]);
+  await context.addInitScript(ARRIVALS);
   const page = await context.newPage();
   await page.goto(`/chats/${threadId}`);
   await page.locator('[data-testid="realtime-status"][data-state="open"]').waitFor({ state: "attached" });
@@ -88,7 +113,7 @@ async function openThread(who: Person, threadId: string): Promise<{ browser: Bro
   return { browser, page };
 }
 
-async function stampOf(page: Page, kind: "__sent" | "__seen", text: string): Promise<number> {
+async function stampOf(page: Page, kind: "__sent" | "__seen" | "__arrived", text: string): Promise<number> {
   const handle = await page.waitForFunction(`window[${JSON.stringify(kind)}][${JSON.stringify(text)}]`, undefined, { timeout: 15_000 });
   return (await handle.jsonValue()) as number;
 }
@@ -143,6 +168,10 @@ try {
   browsers.push(a.browser, b.browser);
   const visible: number[] = [];
   const confirmed: number[] = [];
+  const toRequest: number[] = [];
+  const requestToArrival: number[] = [];
+  const arrivalToDrawn: number[] = [];
+  const actionRoundTrip: number[] = [];
   const run = Math.random().toString(36).slice(2, 6);
   for (let i = 1; i <= MESSAGES; i++) {
     const [from, to] = i % 2 ? [a.page, b.page] : [b.page, a.page];
@@ -153,6 +182,14 @@ try {
     const [sentAt, seenAt, ownAt] = await Promise.all([stampOf(from, "__sent", text), stampOf(to, "__seen", text), stampOf(from, "__seen", text)]);
     visible.push(seenAt - sentAt);
     confirmed.push(ownAt - sentAt);
+    const arrivedAt = await stampOf(to, "__arrived", text);
+    const action = (await from.evaluate(`(${ACTION_TIMING})(${sentAt})`)) as [number, number] | null;
+    if (action) {
+      toRequest.push(action[0] - sentAt);
+      requestToArrival.push(arrivedAt - action[0]);
+      actionRoundTrip.push(action[1] - action[0]);
+    }
+    arrivalToDrawn.push(seenAt - arrivedAt);
   }
 
   step(`raw NOTIFY → SSE on the same server, ${REFERENCE_EVENTS} events`);
@@ -164,6 +201,11 @@ try {
   line("Enter → drawn in the other member's thread", visible);
   line("Enter → confirmed in the sender's own thread", confirmed);
   line("raw NOTIFY → SSE (reference)", reference);
+  console.log("where the time goes (send → visible):");
+  line("  Enter → send request leaves the sender", toRequest);
+  line("  request → event reaches the other browser", requestToArrival);
+  line("  event → message drawn", arrivalToDrawn);
+  line("  the send's round trip (request → response)", actionRoundTrip);
   const p95 = percentile(visible, 95);
   console.log(`\nTarget: p95 ≤ ${TARGET_P95_MS} ms send → visible: ${p95 <= TARGET_P95_MS ? "met" : "not met"} (${ms(p95)}).`);
 } catch (err) {

@@ -92,10 +92,14 @@ export async function getThreadForMember(db: DbOrTx, userId: string, threadId: s
   };
 }
 
-/** Throws unless the user is a member. Outsiders learn nothing, not even that the thread exists. */
+/**
+ * Throws unless the user is a member. Outsiders learn nothing, not even that the thread
+ * exists. Plain SQL: it runs before every send and every read of a thread, and a primary-key
+ * lookup costs several times less this way than through the query builder.
+ */
 export async function assertMember(db: DbOrTx, userId: string, threadId: string): Promise<void> {
-  const member = await db.threadMember.findUnique({ where: { threadId_userId: { threadId, userId } }, select: { userId: true } });
-  if (!member) throw new DomainError("chat.errors.threadNotFound");
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "ThreadMember" WHERE "threadId" = ${threadId} AND "userId" = ${userId}`;
+  if (rows.length === 0) throw new DomainError("chat.errors.threadNotFound");
 }
 
 export function directKeyOf(a: string, b: string): string {
