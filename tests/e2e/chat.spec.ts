@@ -1,35 +1,16 @@
-import { expect, type Browser, type Page } from "@playwright/test";
-import { signIn, uniqueEmail } from "./helpers";
-import { test, type TestUser } from "./services";
-
-async function signUp(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const email = uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
-  await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
-  return { context, page, email, name };
-}
-
-async function signedIn(browser: Browser, user: TestUser, returnTo: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, user.email, user.password, returnTo);
-  return { context, page };
-}
+import { expect, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+import { personIn, test } from "./services";
 
 async function waitLive(page: Page) {
   await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
 }
 
-test("two new people become friends and chat live, without reloading", async ({ browser }) => {
+test("two new people become friends and chat live, without reloading", async ({ browser, services }) => {
+  // Signing up is auth.spec's subject: the two accounts are made through the services.
   const suffix = Math.random().toString(36).slice(2, 6);
-  const ann = await signUp(browser, `Ann ${suffix}`);
-  const bo = await signUp(browser, `Bo ${suffix}`);
+  const ann = await personIn(browser, await services.newUser(`Ann ${suffix}`));
+  const bo = await personIn(browser, await services.newUser(`Bo ${suffix}`));
 
   // A new user has no chats yet and is pointed to friends.
   await ann.page.goto("/chats");
@@ -148,7 +129,8 @@ test("a long chat loads older messages when scrolled to the top and keeps the pl
   const threadId = await services.directThread(cy, di);
   await services.postTexts(threadId, cy, Array.from({ length: 36 }, (_, i) => `line ${i + 1}`));
 
-  const reader = await signedIn(browser, di, `/chats/${threadId}`);
+  const reader = await personIn(browser, di);
+  await reader.page.goto(`/chats/${threadId}`);
   const messages = reader.page.getByTestId("message");
   await expect(messages.last()).toContainText("line 36");
   await expect(messages).toHaveCount(30);
@@ -184,7 +166,7 @@ test("finding friends explains bad input, strangers and yourself", async ({ page
   await expect(page.locator("#friend-query-error")).toHaveText(/That's you!/);
 });
 
-test("the demo group chat reads like a messenger, and outsiders cannot open a thread", async ({ browser }) => {
+test("the demo group chat reads like a messenger, and outsiders cannot open a thread", async ({ browser, services }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "sender@lanbao.test", undefined, "/chats");
@@ -197,7 +179,7 @@ test("the demo group chat reads like a messenger, and outsiders cannot open a th
   const groupUrl = new URL(page.url()).pathname;
   await context.close();
 
-  const outsider = await signUp(browser, "Outsider");
+  const outsider = await personIn(browser, await services.newUser("Outsider"));
   await outsider.page.goto(groupUrl);
   await expect(outsider.page.getByTestId("thread-not-found")).toBeVisible();
   await expect(outsider.page.getByTestId("message")).toHaveCount(0);

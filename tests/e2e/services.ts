@@ -1,7 +1,7 @@
 // Test data for the browser tests, made through Lanbao's own services on the database of
 // the server under test, for the steps whose UI is not what a test is about (a test about
 // scrolling a long chat should not spend its time typing the chat).
-import { test as base } from "@playwright/test";
+import { test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { signUp } from "../../lib/auth/sign-up.ts";
 import { sendTextMessage } from "../../lib/chat/messages.ts";
 import { getOrCreateDirectThread } from "../../lib/chat/threads.ts";
@@ -45,6 +45,27 @@ export class Services {
   async postTexts(threadId: string, sender: TestUser, bodies: string[]): Promise<void> {
     for (const body of bodies) await sendTextMessage(this.db, sender.id, { threadId, body });
   }
+}
+
+/**
+ * Signs the context in the way the sign-in form does (next-auth's credentials endpoint),
+ * without loading the form: the context keeps the session cookie.
+ */
+export async function signInContext(context: BrowserContext, user: Pick<TestUser, "email" | "password">): Promise<void> {
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
+  const cookies = await context.cookies();
+  if (!cookies.some((c) => c.name.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed for ${user.email} (${res.status()})`);
+}
+
+/** A browser context of its own for `user`, signed in, with one page. */
+export async function personIn(browser: Browser, user: TestUser): Promise<TestUser & { context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  await signInContext(context, user);
+  return { ...user, context, page: await context.newPage() };
 }
 
 /** `services`: one database client per test worker, closed when the worker ends. */
