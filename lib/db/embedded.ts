@@ -25,6 +25,11 @@ export class EmbeddedPostgresError extends Error {
 const USER = "lanbao";
 const PASSWORD = "lanbao";
 
+/** Connection string of a database on an embedded cluster listening on `port`. */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 async function pidFileGone(dataDir: string, timeoutMs: number): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const deadline = Date.now() + timeoutMs;
@@ -221,8 +226,7 @@ export async function startEmbeddedPostgres(opts: {
     throw new Error(`PostgreSQL did not start on port ${opts.port} (data in ${dataDir}).${lastWords ? ` It said: ${lastWords}` : ""}`);
   }
 
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => embeddedDatabaseUrl(opts.port, database);
 
   return {
     url,

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./base";
 import { uniqueEmail } from "./helpers";
 
 async function signUp(browser: Browser, name: string) {
