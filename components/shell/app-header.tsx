@@ -36,6 +36,9 @@ export async function AppHeader() {
                 {t("chats")}
                 <UnreadBadge initial={unread} />
               </Link>
+              <Link href="/gifts" className="rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100" data-testid="nav-gifts">
+                {t("gifts")}
+              </Link>
               {/* Phones reach friends from the chat list; the header has no room there. */}
               <Link href="/friends" className="hidden rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100 sm:block">
                 {tf("title")}

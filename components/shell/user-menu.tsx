@@ -41,8 +41,14 @@ export function UserMenu({ name, lanbaoId, isMerchant }: { name: string; lanbaoI
             </p>
             <p className="text-xs text-gray-500">{t("lanbaoId", { id: lanbaoId })}</p>
           </div>
+          <Link href="/gifts" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
+            {t("gifts")}
+          </Link>
           <Link href="/orders" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
             {t("orders")}
+          </Link>
+          <Link href="/addresses" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
+            {t("addresses")}
           </Link>
           <Link href="/merchant" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
             {isMerchant ? t("merchant") : t("openShop")}

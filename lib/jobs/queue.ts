@@ -13,6 +13,8 @@ export const JOB_QUEUES = {
   giftReminder: "gift-reminder",
   /** Settle a recorded refund at Stripe. */
   refund: "refund",
+  /** Ten days after a parcel shipped: confirm receipt for a recipient who did not. */
+  receiptConfirm: "receipt-confirm",
   /** Every minute: whatever a lost job or a crash left behind. */
   sweep: "lifecycle-sweep",
 } as const;
@@ -22,6 +24,7 @@ export type JobData = {
   "gift-expiry": { giftId: string };
   "gift-reminder": { giftId: string };
   refund: { refundId: string };
+  "receipt-confirm": { shipmentId: string };
   "lifecycle-sweep": Record<string, never>;
 };
 

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { expireUnacceptedGifts } from "@/lib/gifting/expire";
 import { transitionRefund } from "@/lib/lifecycle";
 import { expireAbandonedCheckouts } from "@/lib/orders/checkout";
+import { autoConfirmOverdue } from "@/lib/tracking/receipt";
 import { sendJob } from "./queue";
 
 /** The per-gift expiry job goes first; the sweep only takes gifts it left behind. */
@@ -15,7 +16,13 @@ const ORPHAN_REFUND_MS = 10 * 60_000;
 /** Past every retry of its job: a person has to look. */
 const STUCK_REFUND_MS = 6 * 60 * 60_000;
 
-export type SweepResult = { giftsExpired: number; checkoutsCancelled: number; refundsRequeued: number; refundsGivenUp: number };
+export type SweepResult = {
+  giftsExpired: number;
+  checkoutsCancelled: number;
+  refundsRequeued: number;
+  refundsGivenUp: number;
+  receiptsConfirmed: number;
+};
 
 export async function runSweep(db: Db, opts: { now?: Date; stripe?: Stripe } = {}): Promise<SweepResult> {
   const now = opts.now ?? new Date();
@@ -36,5 +43,8 @@ export async function runSweep(db: Db, opts: { now?: Date; stripe?: Stripe } = {
   });
   for (const r of stuck) await transitionRefund(db, r.id, "giveUp", { lastError: r.lastError ?? "no answer from Stripe" }).catch(() => {});
 
-  return { giftsExpired, checkoutsCancelled, refundsRequeued: orphans.length, refundsGivenUp: stuck.length };
+  // Parcels past their automatic confirmation whose job was lost (the job goes first).
+  const receiptsConfirmed = await autoConfirmOverdue(db, { now });
+
+  return { giftsExpired, checkoutsCancelled, refundsRequeued: orphans.length, refundsGivenUp: stuck.length, receiptsConfirmed };
 }

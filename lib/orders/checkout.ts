@@ -28,6 +28,8 @@ export const giftCheckoutSchema = z.object({
   threadId: id,
   recipientId: id,
   message: z.string().trim().max(GIFT_MESSAGE_MAX, "checkout.messageTooLong").default(""),
+  /** "A gift from <name>" on the packing slip; off unless the sender ticks it. */
+  senderOnSlip: z.boolean().default(false),
 });
 
 export const selfCheckoutSchema = z.object({
@@ -103,7 +105,12 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
       throw new DomainError("checkout.notDirectChat", "recipientId");
     }
     if (!(await areFriends(db, buyerId, input.recipientId))) throw new DomainError("gift.chooseFriendError", "recipientId");
-    orderData = { giftThreadId: input.threadId, giftRecipientId: input.recipientId, giftMessage: input.message };
+    orderData = {
+      giftThreadId: input.threadId,
+      giftRecipientId: input.recipientId,
+      giftMessage: input.message,
+      giftSenderOnSlip: input.senderOnSlip,
+    };
   } else {
     quantity = input.quantity;
     if (variant.stock < quantity) throw new DomainError(variant.stock > 0 ? "checkout.notEnoughStock" : "checkout.outOfStock", "variantId");

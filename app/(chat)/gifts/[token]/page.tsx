@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { GiftGlyph } from "@/components/gift/gift-glyph";
+import { TrackGiftLink } from "@/components/tracking/track-gift-link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { listAddresses } from "@/lib/address/book";
@@ -59,6 +60,7 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
           {view.phase === "declined" && <p className="text-gray-600">{t("senderDeclinedBody", { name: view.recipientName ?? "" })}</p>}
           {view.phase === "expired" && <p className="text-gray-600">{t("senderExpiredBody")}</p>}
           <p className="text-gray-500">{t("senderPrivacy")}</p>
+          <TrackGiftLink giftId={view.giftId} as="sender" />
           <Link href={`/chats/${view.threadId}`} className={buttonClass("secondary", "mt-3 w-full")}>
             {t("backToChat")}
           </Link>
@@ -96,6 +98,7 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
                 })}
               </p>
             )}
+            <TrackGiftLink giftId={view.giftId} as="recipient" />
           </div>
         ) : view.phase === "declined" ? (
           <p className="rounded-lg bg-gray-50 p-3 text-sm text-gray-600">{t("declinedBody")}</p>
