@@ -26,7 +26,7 @@ function recordBodies(page: Page): string[] {
 test("after delivery the recipient asks for a refund, the shop approves, and the sender's gifts page says Refunded without ever showing the address; the packing slip has the message and no price", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const suffix = Math.random().toString(36).slice(2, 6);
   const sender = await signUpNewPerson(browser, `Giver ${suffix}`);
   const recipient = await signUpNewPerson(browser, `Taker ${suffix}`);

@@ -14,7 +14,8 @@ async function openDirectChat(page: Page, withName: string) {
 }
 
 test("a gift sent in a chat reaches the recipient live, is accepted with an address the sender never sees, and the merchant gets it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Also follows the parcel on both gifts pages while the merchant ships it.
+  test.setTimeout(180_000);
   const [senderCtx, recipientCtx, merchantCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const sender = await senderCtx.newPage();
   const recipient = await recipientCtx.newPage();
