@@ -19,9 +19,10 @@ export async function generateMetadata() {
 export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const user = await requireUser("/merchant/orders");
-  const [t, to, format, shops, orders] = await Promise.all([
+  const [t, to, ts, format, shops, orders] = await Promise.all([
     getTranslations("merchant"),
     getTranslations("orders"),
+    getTranslations("slip"),
     getFormatter(),
     listMyShops(db, user.id),
     listMerchantOrders(db, user.id, { status: sp.status as never, kind: sp.kind as never, shopId: sp.shopId, page: sp.page }),
@@ -79,6 +80,11 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
         </button>
         <span className="ml-auto text-sm text-gray-500">{t("orders.count", { count: orders.total })}</span>
       </form>
+      {f.status === "TO_SHIP" && orders.total > 0 && (
+        <Link href={`/merchant/slips${f.shopId ? `?shopId=${encodeURIComponent(f.shopId)}` : ""}`} className="inline-block text-sm font-medium text-lanbao-600 hover:underline" data-testid="print-to-ship-slips">
+          {ts("printAll")}
+        </Link>
+      )}
 
       {orders.items.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("orders.empty")}</p>
