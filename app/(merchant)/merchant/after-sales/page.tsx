@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { listShopAfterSales } from "@/lib/after-sales/merchant";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { DataTable, EmptyState } from "@/components/ui/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("afterSale"))("merchantTitle") };
@@ -38,44 +39,41 @@ export default async function MerchantAfterSalesPage({ searchParams }: { searchP
         ))}
       </nav>
       {list.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t(`merchantEmpty.${list.show}`)}</p>
+        <EmptyState>{t(`merchantEmpty.${list.show}`)}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-          <table className="w-full min-w-[720px] text-sm" data-testid="merchant-after-sale-list">
-            <thead className="bg-gray-50 text-left text-xs text-gray-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t("column.date")}</th>
-                <th className="px-3 py-2 font-medium">{t("column.product")}</th>
-                <th className="px-3 py-2 font-medium">{t("column.requester")}</th>
-                <th className="px-3 py-2 font-medium">{t("column.request")}</th>
-                <th className="px-3 py-2 font-medium">{t("column.status")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {list.items.map((r) => (
-                <tr key={r.id} data-testid="merchant-after-sale-row">
-                  <td className="px-3 py-2 text-xs text-gray-600">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/merchant/orders/${r.orderId}`} className="line-clamp-1 text-lanbao-600 hover:underline">
-                      {r.productTitle}
-                    </Link>
-                    <div className="text-xs text-gray-500">
-                      {to(`kind.${r.orderKind}`)} · {r.shopName}
-                    </div>
-                  </td>
-                  <td className="px-3 py-2 text-xs">{r.requesterName}</td>
-                  <td className="px-3 py-2 text-xs">
-                    <span className="font-medium">{t(`kind.${r.kind}`)}</span>
-                    <span className="line-clamp-2 text-gray-600">{r.reason}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    <AfterSaleStatusBadge status={r.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="min-w-[720px]"
+          data-testid="merchant-after-sale-list"
+          columns={[
+            { label: t("column.date") },
+            { label: t("column.product") },
+            { label: t("column.requester") },
+            { label: t("column.request") },
+            { label: t("column.status") },
+          ]}
+        >
+          {list.items.map((r) => (
+            <tr key={r.id} data-testid="merchant-after-sale-row">
+              <td className="px-3 py-2 text-xs text-gray-600">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+              <td className="px-3 py-2">
+                <Link href={`/merchant/orders/${r.orderId}`} className="line-clamp-1 text-lanbao-600 hover:underline">
+                  {r.productTitle}
+                </Link>
+                <div className="text-xs text-gray-500">
+                  {to(`kind.${r.orderKind}`)} · {r.shopName}
+                </div>
+              </td>
+              <td className="px-3 py-2 text-xs">{r.requesterName}</td>
+              <td className="px-3 py-2 text-xs">
+                <span className="font-medium">{t(`kind.${r.kind}`)}</span>
+                <span className="line-clamp-2 text-gray-600">{r.reason}</span>
+              </td>
+              <td className="px-3 py-2">
+                <AfterSaleStatusBadge status={r.status} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} href={(p) => href(list.show, p)} />
     </div>
