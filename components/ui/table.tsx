@@ -2,8 +2,12 @@ import type { ReactNode, TableHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /** A list with nothing in it yet: one sentence in a card. */
-export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{children}</p>;
+export function EmptyState({ children, ...props }: { children: ReactNode; "data-testid"?: string }) {
+  return (
+    <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200" {...props}>
+      {children}
+    </p>
+  );
 }
 
 export type Column = { label?: ReactNode; align?: "right" };

@@ -9,6 +9,7 @@ import { listBuyerOrders } from "@/lib/catalog/buyer-orders";
 import { pageParam } from "@/lib/catalog/shops";
 import { db } from "@/lib/db/client";
 import { listReceivedGifts, listSentGifts } from "@/lib/tracking/gifts";
+import { EmptyState } from "@/components/ui/table";
 
 const TABS = ["received", "sent", "mine"] as const;
 type Tab = (typeof TABS)[number];
@@ -99,7 +100,7 @@ export default async function GiftsPage({ searchParams }: { searchParams: Promis
           </Link>
         ))}
       </nav>
-      {list ?? <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t(`empty.${tab}`)}</p>}
+      {list ?? <EmptyState>{t(`empty.${tab}`)}</EmptyState>}
       <Pagination page={paging.page} pageCount={paging.pageCount} href={(p) => href(tab, p)} />
       {tab === "mine" && (
         <Link href="/orders" className="block text-center text-sm text-lanbao-600">

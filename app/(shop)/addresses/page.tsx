@@ -8,6 +8,7 @@ import { formatAddressLine } from "@/lib/address/format";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { deleteAddressAction, setDefaultAddressAction } from "./actions";
+import { EmptyState } from "@/components/ui/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("addressBook"))("title") };
@@ -37,7 +38,7 @@ export default async function AddressesPage() {
         {full && ` ${ta("limitReached")}`}
       </p>
       {addresses.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("empty")}</p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="address-list">
           {addresses.map((a) => {

@@ -5,6 +5,7 @@ import { PrintButton } from "@/components/merchant/print-button";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getToShipPackingSlips, MAX_SLIPS } from "@/lib/merchant/packing-slips";
+import { EmptyState } from "@/components/ui/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("slip"))("batchTitle") };
@@ -26,7 +27,7 @@ export default async function ToShipSlipsPage({ searchParams }: { searchParams: 
         {slips.length > 0 && <PrintButton />}
       </div>
       {slips.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("noneToShip")}</p>
+        <EmptyState>{t("noneToShip")}</EmptyState>
       ) : (
         slips.map((s) => <PackingSlipSheet key={s.key} slip={s} />)
       )}

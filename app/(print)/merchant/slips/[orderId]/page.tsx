@@ -6,6 +6,7 @@ import { PrintButton } from "@/components/merchant/print-button";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getOrderPackingSlips } from "@/lib/merchant/packing-slips";
+import { EmptyState } from "@/components/ui/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("slip"))("title") };
@@ -25,7 +26,7 @@ export default async function OrderSlipsPage({ params }: { params: Promise<{ ord
         {slips.length > 0 && <PrintButton />}
       </div>
       {slips.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("noneForOrder")}</p>
+        <EmptyState>{t("noneForOrder")}</EmptyState>
       ) : (
         slips.map((s) => <PackingSlipSheet key={s.key} slip={s} />)
       )}
