@@ -5,10 +5,6 @@ import type { ReactNode } from "react";
  * the user and ownership itself.
  */
 export default function PrintLayout({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <style>{"@page { margin: 12mm; } @media print { body { background: white; } }"}</style>
-      <main className="mx-auto max-w-2xl px-4 py-6 print:max-w-none print:p-0">{children}</main>
-    </>
-  );
+  // Paper margins and a white page are in globals.css: an inline <style> would need the CSP nonce.
+  return <main className="mx-auto max-w-2xl px-4 py-6 print:max-w-none print:p-0">{children}</main>;
 }
