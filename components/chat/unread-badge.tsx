@@ -13,6 +13,8 @@ import { useIsReading, useLiveEvents } from "./realtime-provider";
 export function UnreadBadge({ initial, viewerId, label }: { initial: number; viewerId: string; label: string }) {
   const [count, setCount] = useState(initial);
   const timer = useRef<number | undefined>(undefined);
+  // Only the newest read counts: an older answer arriving late would bring back a stale count.
+  const latest = useRef(0);
   const isReading = useIsReading();
   useEffect(() => setCount(initial), [initial]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -21,9 +23,10 @@ export function UnreadBadge({ initial, viewerId, label }: { initial: number; vie
     if (e.type === "message" && (e.message?.sender?.id === viewerId || isReading(e.threadId))) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(async () => {
+      const asked = ++latest.current;
       const res = await fetch("/api/realtime/unread", { cache: "no-store" }).catch(() => null);
       const body = res?.ok ? ((await res.json().catch(() => null)) as { count?: unknown } | null) : null;
-      if (typeof body?.count === "number") setCount(body.count);
+      if (asked === latest.current && typeof body?.count === "number") setCount(body.count);
     }, 300);
   });
   if (count <= 0) return null;
