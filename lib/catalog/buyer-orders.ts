@@ -4,6 +4,7 @@
 import { formatAddressLine, fromShipColumns, shipColumnsSelect } from "@/lib/address/format";
 import type { Db } from "@/lib/db/client";
 import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
+import { giftLink } from "@/lib/gifting/token";
 import { displayGift, displayGiftSelect, orderDisplayStatus, type DisplayStatus } from "@/lib/lifecycle";
 
 export const BUYER_ORDERS_PAGE_SIZE = 20;
@@ -36,7 +37,7 @@ const rowSelect = {
   product: { select: { id: true, title: true, images: { orderBy: { position: "asc" as const }, take: 1, select: { url: true } } } },
   variant: { select: { name: true } },
   shop: { select: { name: true } },
-  gift: { select: { ...displayGiftSelect, recipient: { select: { name: true } } } },
+  gift: { select: { ...displayGiftSelect, id: true, passphraseHash: true, recipient: { select: { name: true } } } },
 } as const;
 
 type Row = {
@@ -50,7 +51,14 @@ type Row = {
   product: { id: string; title: string; images: { url: string }[] };
   variant: { name: string };
   shop: { name: string };
-  gift: { status: GiftStatus; expiresAt: Date; claims: { status: ClaimStatus }[]; recipient: { name: string } | null } | null;
+  gift: {
+    id: string;
+    passphraseHash: string | null;
+    status: GiftStatus;
+    expiresAt: Date;
+    claims: { status: ClaimStatus }[];
+    recipient: { name: string } | null;
+  } | null;
 };
 
 function toRow(o: Row): BuyerOrderRow {
@@ -97,6 +105,8 @@ export type BuyerOrderDetail = BuyerOrderRow & {
   /** Self orders: carrier and tracking. Gift orders: carrier only, per parcel. */
   shipments: { carrier: string; trackingNumber: string | null; shippedAt: Date; deliveredAt: Date | null }[];
   giftStatus: GiftStatus | null;
+  /** Passphrase gifts: the gift's page, where the sender shares it and follows it. */
+  passphraseGiftHref: string | null;
 };
 
 /** One of the user's orders, or null (someone else's order looks like no order). */
@@ -123,5 +133,6 @@ export async function getBuyerOrder(db: Db, buyerId: string, orderId: string): P
     shipping: address ? { name: address.name, phone: address.phone, address: formatAddressLine(address) } : null,
     shipments: o.shipments.map((s) => ({ ...s, trackingNumber: self ? s.trackingNumber : null })),
     giftStatus: o.gift?.status ?? null,
+    passphraseGiftHref: o.gift?.passphraseHash ? giftLink(o.gift.id) : null,
   };
 }

@@ -100,7 +100,8 @@ export async function markShipped(db: Db, merchantId: string, raw: z.input<typeo
     const { gift, claim } = pickClaim(order, input.claimId);
     await step("ship", () => transitionClaim(tx, claim.id, "ship"));
     const created = await tx.shipment.create({ data: { orderId: order.id, claimId: claim.id, ...shipment }, select: { id: true } });
-    await postMessage(tx, {
+    // A passphrase gift is in no chat; its sender follows the parcel on the order page.
+    if (gift.threadId) await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,
       kind: "SYSTEM",
@@ -126,7 +127,7 @@ export async function markDelivered(db: Db, merchantId: string, raw: z.input<typ
     const { gift, claim } = pickClaim(order, input.claimId);
     await step("deliver", () => transitionClaim(tx, claim.id, "deliver"));
     await tx.shipment.updateMany({ where: { orderId: order.id, claimId: claim.id, deliveredAt: null }, data: { deliveredAt: now } });
-    await postMessage(tx, {
+    if (gift.threadId) await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,
       kind: "SYSTEM",
