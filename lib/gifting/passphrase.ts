@@ -77,13 +77,19 @@ export const PASSPHRASE_LIMITS = ["passphraseLink", "passphraseUser", "passphras
 /**
  * Counts one guess against every limit at once (each count is one atomic statement, so a
  * burst of parallel guesses cannot slip through) and refuses with the longest wait when any
- * limit is used up. Every guess counts, right or wrong: counting only failures would have
- * to check before it counts, and parallel guesses would pass that check together.
+ * limit is used up. Every guess tried counts, right or wrong: counting only failures would
+ * have to check before it counts, and parallel guesses would pass that check together. A
+ * guess refused by one limit is not tried, so the other limits take their count back (a
+ * guesser held back where they are does not use up the link for the rightful recipient).
  */
 async function countGuess(limits: RateLimits, keys: Record<(typeof PASSPHRASE_LIMITS)[number], string>) {
   const decisions = await Promise.all(PASSPHRASE_LIMITS.map((name) => limits.take(name, keys[name])));
   const waits = decisions.flatMap((d) => (d.ok ? [] : [d.retryAfterSeconds]));
-  if (waits.length) throw new DomainError(waitMessageKey(Math.max(...waits)), "passphrase");
+  if (waits.length === 0) return;
+  await Promise.all(
+    PASSPHRASE_LIMITS.map((name, i) => (decisions[i].ok ? limits.limiter(name, limits.config.actions[name]).reward(keys[name], 1) : null)),
+  );
+  throw new DomainError(waitMessageKey(Math.max(...waits)), "passphrase");
 }
 
 /**
