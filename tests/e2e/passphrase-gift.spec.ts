@@ -91,3 +91,29 @@ test("a passphrase gift: the sender pays and shares it, a stranger opens the lin
 
   await Promise.all([sender.context.close(), stranger.context.close()]);
 });
+
+test("sharing a product into a chat: the friend sees its card, which opens the product", async ({ browser, services }) => {
+  const [aUser, bUser] = await Promise.all([services.newUser("Share Sender 分享"), services.newUser("Share Friend 朋友")]);
+  await services.befriend(aUser, bUser);
+  const threadId = await services.directThread(aUser, bUser);
+  const [a, b] = await Promise.all([personIn(browser, aUser), personIn(browser, bUser)]);
+  const product = await services.db.product.findFirstOrThrow({ where: { title: PRODUCT }, select: { id: true } });
+
+  await a.page.goto(`/products/${product.id}`);
+  await a.page.getByTestId("share-to-chat").click();
+  await a.page.waitForURL(/\/share$/);
+  await a.page.getByRole("radio", { name: "Share Friend 朋友" }).check();
+  await a.page.getByTestId("share-submit").click();
+  await a.page.waitForURL(new RegExp(`/chats/${threadId}$`));
+  await expect(a.page.getByTestId("product-card")).toContainText(PRODUCT);
+
+  await b.page.goto(`/chats/${threadId}`);
+  const card = b.page.getByTestId("product-card");
+  await expect(card).toContainText(PRODUCT);
+  await expect(card).toHaveAttribute("href", `/products/${product.id}`);
+  await card.click();
+  await b.page.waitForURL(new RegExp(`/products/${product.id}$`));
+  await expect(b.page.getByTestId("product-title")).toHaveText(PRODUCT);
+
+  await Promise.all([a.context.close(), b.context.close()]);
+});
