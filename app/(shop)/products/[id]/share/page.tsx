@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { requireUser } from "@/lib/auth/session";
 import { getProductPage } from "@/lib/catalog/products";
 import { listThreadsForUser } from "@/lib/chat/threads";
@@ -32,7 +33,9 @@ export default async function ShareProductPage({ params }: Props) {
         <h1 className="text-lg font-semibold">{t("title")}</h1>
         <p className="text-sm text-gray-600">{t("intro", { product: product.title })}</p>
         {threads.length > 0 ? (
-          <ShareToChatForm productId={product.id} threads={threads.map((th) => ({ id: th.id, title: th.title }))} />
+          <ClientMessages>
+            <ShareToChatForm productId={product.id} threads={threads.map((th) => ({ id: th.id, title: th.title }))} />
+          </ClientMessages>
         ) : (
           <p className="text-sm text-gray-500" data-testid="share-no-chats">
             {t("noChats")}
