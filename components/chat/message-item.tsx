@@ -4,6 +4,7 @@ import { GiftCard } from "@/components/gift/gift-card";
 import { cn } from "@/components/ui/cn";
 import type { ChatMessage } from "@/lib/chat/messages";
 import { Avatar } from "./avatar";
+import { ProductCard } from "./product-card";
 
 /** A notice from Lanbao itself, written in each reader's language. */
 export function SystemNotice({ message }: { message: Pick<ChatMessage, "systemKey" | "systemArg" | "body"> }) {
@@ -44,6 +45,12 @@ export const MessageItem = memo(function MessageItem({
         <GiftCard card={message.gift} viewerId={viewerId} />
       ) : (
         <Bubble own={own}>{t("giftMissing")}</Bubble>
+      )
+    ) : message.kind === "PRODUCT" ? (
+      message.product ? (
+        <ProductCard card={message.product} />
+      ) : (
+        <Bubble own={own}>{t("share.productMissing")}</Bubble>
       )
     ) : (
       <Bubble own={own} pending={pending}>

@@ -32,6 +32,8 @@ export async function ThreadList({ threads, emptyText }: { threads: ThreadSummar
                     ? t("previewGift")
                     : th.lastMessage.kind === "SYSTEM"
                       ? t("previewSystem")
+                      : th.lastMessage.kind === "PRODUCT"
+                        ? t("previewProduct")
                       : `${th.kind === "GROUP" && th.lastMessage.senderName ? `${th.lastMessage.senderName}: ` : ""}${th.lastMessage.body ?? ""}`
                   : t("noMessages")}
               </p>

@@ -83,14 +83,17 @@ export async function lockRequesterParcel(tx: Tx, userId: string, orderId: strin
   };
 }
 
-/** Posts a status-only notice in the gift's chat (no reason, photo or amount: the sender reads it too). */
+/**
+ * Posts a status-only notice in the gift's chat (no reason, photo or amount: the sender reads
+ * it too). A passphrase gift is in no chat: nothing is posted.
+ */
 export async function announce(
   tx: Tx,
-  gift: { id: string; threadId: string } | null,
+  gift: { id: string; threadId: string | null } | null,
   systemKey: string,
   systemArg: Record<string, string>,
 ): Promise<void> {
-  if (!gift) return;
+  if (!gift?.threadId) return;
   await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey, systemArg });
   await publishGiftChanged(tx, gift.threadId, gift.id);
 }

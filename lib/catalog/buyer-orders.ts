@@ -4,6 +4,7 @@
 import { formatAddressLine, fromShipColumns, shipColumnsSelect } from "@/lib/address/format";
 import type { Db } from "@/lib/db/client";
 import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
+import { giftLink } from "@/lib/gifting/token";
 import { displayGift, displayGiftSelect, orderDisplayStatus, type DisplayStatus } from "@/lib/lifecycle";
 
 export const BUYER_ORDERS_PAGE_SIZE = 20;
@@ -36,7 +37,7 @@ const rowSelect = {
   product: { select: { id: true, title: true, images: { orderBy: { position: "asc" as const }, take: 1, select: { url: true } } } },
   variant: { select: { name: true } },
   shop: { select: { name: true } },
-  gift: { select: { ...displayGiftSelect, recipient: { select: { name: true } } } },
+  gift: { select: { ...displayGiftSelect, id: true, passphraseHash: true, recipient: { select: { name: true } } } },
 } as const;
 
 type Row = {
@@ -50,7 +51,14 @@ type Row = {
   product: { id: string; title: string; images: { url: string }[] };
   variant: { name: string };
   shop: { name: string };
-  gift: { status: GiftStatus; expiresAt: Date; claims: { status: ClaimStatus }[]; recipient: { name: string } | null } | null;
+  gift: {
+    id: string;
+    passphraseHash: string | null;
+    status: GiftStatus;
+    expiresAt: Date;
+    claims: { status: ClaimStatus }[];
+    recipient: { name: string } | null;
+  } | null;
 };
 
 function toRow(o: Row): BuyerOrderRow {
@@ -99,6 +107,8 @@ export type BuyerOrderDetail = BuyerOrderRow & {
   giftStatus: GiftStatus | null;
   /** Gift orders: the gift, whose timeline is on the gifts page. */
   giftId: string | null;
+  /** Passphrase gifts: the gift's page, where the sender shares it and follows it. */
+  passphraseGiftHref: string | null;
 };
 
 /** One of the user's orders, or null (someone else's order looks like no order). */
@@ -127,5 +137,6 @@ export async function getBuyerOrder(db: Db, buyerId: string, orderId: string): P
     shipments: o.shipments,
     giftStatus: o.gift?.status ?? null,
     giftId: o.gift?.id ?? null,
+    passphraseGiftHref: o.gift?.passphraseHash ? giftLink(o.gift.id) : null,
   };
 }

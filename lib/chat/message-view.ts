@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { MessageKind } from "@/lib/db/generated/enums";
 import { getGiftCards, type GiftCardData } from "@/lib/gifting/cards";
 import { encodeCursor } from "./cursor";
+import { getProductCards, type ProductCardData } from "./product-cards";
 
 /** A Prisma client or an interactive-transaction client. */
 export type DbOrTx = Db | Prisma.TransactionClient;
@@ -24,6 +25,8 @@ export type ChatMessage = {
   createdAt: string;
   /** GIFT messages: the card to draw (null if the gift is gone). */
   gift: GiftCardData | null;
+  /** PRODUCT messages: the shared product's card (null if the product is gone). */
+  product?: ProductCardData | null;
 };
 
 export const messageSelect = {
@@ -31,6 +34,7 @@ export const messageSelect = {
   kind: true,
   body: true,
   giftId: true,
+  productId: true,
   systemKey: true,
   systemArg: true,
   createdAt: true,
@@ -46,7 +50,7 @@ function argOf(value: Prisma.JsonValue | null): Record<string, string | number> 
   return out;
 }
 
-export function toChatMessage(row: MessageRow, card: GiftCardData | null): ChatMessage {
+export function toChatMessage(row: MessageRow, card: GiftCardData | null, productCard: ProductCardData | null = null): ChatMessage {
   return {
     id: row.id,
     cursor: encodeCursor(row),
@@ -57,6 +61,7 @@ export function toChatMessage(row: MessageRow, card: GiftCardData | null): ChatM
     systemArg: argOf(row.systemArg),
     createdAt: row.createdAt.toISOString(),
     gift: row.giftId ? card : null,
+    ...(row.kind === "PRODUCT" ? { product: productCard } : {}),
   };
 }
 
@@ -70,9 +75,17 @@ export function giftCardsOf(db: DbOrTx, giftIds: string[]): Promise<Map<string, 
 }
 
 export async function hydrate(db: DbOrTx, rows: MessageRow[]): Promise<ChatMessage[]> {
-  const cards = await giftCardsOf(
-    db,
-    rows.flatMap((r) => (r.kind === "GIFT" && r.giftId ? [r.giftId] : [])),
+  const [cards, products] = await Promise.all([
+    giftCardsOf(
+      db,
+      rows.flatMap((r) => (r.kind === "GIFT" && r.giftId ? [r.giftId] : [])),
+    ),
+    getProductCards(
+      db,
+      rows.flatMap((r) => (r.kind === "PRODUCT" && r.productId ? [r.productId] : [])),
+    ),
+  ]);
+  return rows.map((r) =>
+    toChatMessage(r, r.giftId ? (cards.get(r.giftId) ?? null) : null, r.productId ? (products.get(r.productId) ?? null) : null),
   );
-  return rows.map((r) => toChatMessage(r, r.giftId ? (cards.get(r.giftId) ?? null) : null));
 }

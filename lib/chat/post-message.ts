@@ -4,6 +4,7 @@ import type { MessageKind } from "@/lib/db/generated/enums";
 import { notifyFromRow, type RealtimeEvent } from "@/lib/realtime/publish";
 import { encodeCursor } from "./cursor";
 import { giftCardsOf, type ChatMessage, type DbOrTx } from "./message-view";
+import { getProductCards } from "./product-cards";
 
 export type { DbOrTx } from "./message-view";
 
@@ -13,6 +14,8 @@ export type PostMessageInput = {
   kind: MessageKind;
   body?: string;
   giftId?: string;
+  /** PRODUCT messages: the product shared. */
+  productId?: string;
   /** SYSTEM messages: an i18n key under "system" and its parameters, rendered per reader. */
   systemKey?: string;
   systemArg?: Record<string, string | number>;
@@ -41,6 +44,8 @@ export async function postMessage(db: DbOrTx, input: PostMessageInput): Promise<
   const id = randomUUID();
   const createdAt = new Date();
   const card = input.kind === "GIFT" && input.giftId ? ((await giftCardsOf(db, [input.giftId])).get(input.giftId) ?? null) : null;
+  const productCard =
+    input.kind === "PRODUCT" && input.productId ? ((await getProductCards(db, [input.productId])).get(input.productId) ?? null) : null;
   const chatMessage: ChatMessage = {
     id,
     cursor: encodeCursor({ createdAt, id }),
@@ -52,14 +57,15 @@ export async function postMessage(db: DbOrTx, input: PostMessageInput): Promise<
     systemArg: input.systemArg ?? null,
     createdAt: createdAt.toISOString(),
     gift: input.giftId ? card : null,
+    ...(input.kind === "PRODUCT" ? { product: productCard } : {}),
   };
   const event: RealtimeEvent = { type: "message", threadId: input.threadId, messageId: id, message: chatMessage };
   const systemArg = input.systemArg === undefined ? null : JSON.stringify(input.systemArg);
 
   const [posted] = await db.$queryRaw<Posted[]>`
     WITH msg AS (
-      INSERT INTO "Message" ("id", "threadId", "senderId", "kind", "body", "giftId", "systemKey", "systemArg", "createdAt")
-      VALUES (${id}, ${input.threadId}, ${input.senderId}, ${input.kind}::"MessageKind", ${input.body ?? null}, ${input.giftId ?? null},
+      INSERT INTO "Message" ("id", "threadId", "senderId", "kind", "body", "giftId", "productId", "systemKey", "systemArg", "createdAt")
+      VALUES (${id}, ${input.threadId}, ${input.senderId}, ${input.kind}::"MessageKind", ${input.body ?? null}, ${input.giftId ?? null}, ${input.productId ?? null},
               ${input.systemKey ?? null}, ${systemArg}::jsonb, ${createdAt}::timestamp(3))
       RETURNING "id"
     ), thread AS (
@@ -90,6 +96,7 @@ export async function postMessage(db: DbOrTx, input: PostMessageInput): Promise<
     kind: input.kind,
     body: input.body ?? null,
     giftId: input.giftId ?? null,
+    productId: input.productId ?? null,
     systemKey: input.systemKey ?? null,
     systemArg: input.systemArg ?? null,
     createdAt,

@@ -68,9 +68,12 @@ export async function acceptGift(db: Db, userId: string, rawInput: AcceptGiftInp
       if (claim.voucherCode) await issueClaimVoucher(tx, claim.id);
       await transitionGift(tx, gift.id, "accept", { closedAt: new Date() });
 
-      const recipient = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-      await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: "giftAccepted", systemArg: { name: recipient.name } });
-      await publishGiftChanged(tx, gift.threadId, gift.id);
+      // A passphrase gift has no chat to tell; its sender sees the change on the gift's page.
+      if (gift.threadId) {
+        const recipient = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+        await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: "giftAccepted", systemArg: { name: recipient.name } });
+        await publishGiftChanged(tx, gift.threadId, gift.id);
+      }
       return claim;
     },
     { timeout: 15_000, maxWait: 10_000 },

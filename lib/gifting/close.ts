@@ -39,7 +39,9 @@ export async function closeWaitingGift(
     reason: how.reason,
     key: `${how.reason}:${gift.id}`,
   });
-  await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: how.systemKey, systemArg: how.systemArg });
-  await publishGiftChanged(tx, gift.threadId, gift.id);
+  if (gift.threadId) {
+    await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: how.systemKey, systemArg: how.systemArg });
+    await publishGiftChanged(tx, gift.threadId, gift.id);
+  }
   return refundId;
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { GiftMode } from "@/lib/db/generated/enums";
 import { sendJob } from "@/lib/jobs/queue";
 import { newLotterySeed } from "./lottery";
+import { giftPassphrase, hashPassphrase } from "./passphrase";
 import { hashGiftToken, giftToken } from "./token";
 
 /** A gift waits this long for its recipient (a lottery: for its winners, after the draw) before it is refunded. */
@@ -31,12 +32,16 @@ export async function createGiftForPaidOrder(
     giftMode: GiftMode | null;
     giftDrawAt: Date | null;
     giftEligibleUserIds: Prisma.JsonValue | null;
+    giftByPassphrase: boolean;
     quantity: number;
     paidAt: Date;
   },
 ) {
-  if (!order.giftThreadId) throw new Error(`Gift order ${order.id} has no thread`);
-  const mode = order.giftMode ?? "SINGLE";
+  // A passphrase gift lives outside any chat: no card is posted, and its recipient is
+  // whoever claims it with the passphrase (lib/gifting/passphrase.ts).
+  const byPassphrase = order.giftByPassphrase;
+  if (!order.giftThreadId && !byPassphrase) throw new Error(`Gift order ${order.id} has no thread`);
+  const mode = byPassphrase ? "SINGLE" : (order.giftMode ?? "SINGLE");
   // The id is chosen here so the claim-link token (derived from it) is known at insert.
   const id = randomUUID();
   const drawAt =
@@ -49,8 +54,9 @@ export async function createGiftForPaidOrder(
       id,
       orderId: order.id,
       senderId: order.buyerId,
-      threadId: order.giftThreadId,
-      recipientId: mode === "SINGLE" ? order.giftRecipientId : null,
+      threadId: byPassphrase ? null : order.giftThreadId,
+      recipientId: mode === "SINGLE" && !byPassphrase ? order.giftRecipientId : null,
+      passphraseHash: byPassphrase ? hashPassphrase(id, giftPassphrase(id)) : null,
       mode,
       units: order.quantity,
       message: order.giftMessage ?? "",
@@ -69,6 +75,6 @@ export async function createGiftForPaidOrder(
   }
   await sendJob(tx, "gift-reminder", { giftId: gift.id }, { startAfter: new Date(expiresAt.getTime() - GIFT_REMINDER_BEFORE_MS) });
   await sendJob(tx, "gift-expiry", { giftId: gift.id }, { startAfter: expiresAt });
-  await postMessage(tx, { threadId: order.giftThreadId, senderId: order.buyerId, kind: "GIFT", giftId: gift.id });
+  if (order.giftThreadId && !byPassphrase) await postMessage(tx, { threadId: order.giftThreadId, senderId: order.buyerId, kind: "GIFT", giftId: gift.id });
   return gift;
 }

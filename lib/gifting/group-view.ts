@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import type { ClaimStatus, GiftMode, GiftStatus, ProductKind } from "@/lib/db/generated/enums";
 import { giftPhase, type GiftPhase } from "@/lib/lifecycle/status";
+import { chatOf } from "./lock";
 import { claimDetailSelect, toClaimDetail, type ClaimDetail } from "./claim-detail";
 
 export type GroupGiftView = {
@@ -98,7 +99,7 @@ export async function groupGiftView(db: Db, giftId: string, viewerId: string, vi
     expiresAt: g.expiresAt,
     message: g.message,
     senderName: g.sender.name,
-    threadId: g.threadId,
+    threadId: chatOf(g),
     units: g.units,
     unitsClaimed: g.unitsClaimed,
     product: { id: product.id, title: product.title, kind: product.kind, image: product.images[0]?.url ?? null },

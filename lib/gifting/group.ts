@@ -30,7 +30,7 @@ async function refusal(db: Db | Prisma.TransactionClient, giftId: string, userId
     where: { id: giftId },
     select: { mode: true, senderId: true, status: true, expiresAt: true, thread: { select: { members: { where: { userId }, select: { userId: true } } } } },
   });
-  if (!gift || gift.mode !== "GROUP" || gift.thread.members.length === 0) return new DomainError("gift.notFound");
+  if (!gift || gift.mode !== "GROUP" || !gift.thread?.members.length) return new DomainError("gift.notFound");
   if (gift.senderId === userId) return new DomainError("gift.group.senderCannotTake");
   if (gift.status === "ACCEPTED") return new DomainError("gift.group.allTaken");
   return new DomainError("gift.expired");

@@ -12,7 +12,8 @@ export type LockedGift = {
   recipientId: string | null;
   expiresAt: Date;
   orderId: string;
-  threadId: string;
+  /** Null for a passphrase gift, which is in no chat. */
+  threadId: string | null;
 };
 
 /** The columns every locked gift carries. */
@@ -28,4 +29,10 @@ export async function lockGift(tx: Prisma.TransactionClient, giftId: string, rec
     SELECT ${LOCKED_COLUMNS} FROM "Gift" WHERE id = ${giftId} FOR UPDATE`;
   if (!gift || (recipientId !== undefined && gift.recipientId !== recipientId)) throw new DomainError("gift.notFound");
   return gift;
+}
+
+/** The chat of a group gift or lottery, which always has one (only passphrase gifts have none). */
+export function chatOf(gift: { id: string; threadId: string | null }): string {
+  if (!gift.threadId) throw new Error(`Gift ${gift.id} has no chat`);
+  return gift.threadId;
 }

@@ -16,7 +16,7 @@ import { DomainError } from "@/lib/validation/result";
 import { voucherCode } from "./accept";
 import { drawWinners, hexToBytes, type Hmac } from "./draw";
 import { closeWaitingGift } from "./close";
-import { LOCKED_COLUMNS, lockGift, type LockedGift } from "./lock";
+import { chatOf, LOCKED_COLUMNS, lockGift, type LockedGift } from "./lock";
 import { switchableVariant } from "./switch-variant";
 
 /** A new lottery's secret seed and the commitment shown on its card from the start. */
@@ -64,7 +64,7 @@ async function entryRefusal(tx: Prisma.TransactionClient, giftId: string, userId
       thread: { select: { members: { where: { userId }, select: { userId: true } } } },
     },
   });
-  if (!gift || gift.mode !== "LOTTERY" || gift.thread.members.length === 0) return new DomainError("gift.notFound");
+  if (!gift || gift.mode !== "LOTTERY" || !gift.thread?.members.length) return new DomainError("gift.notFound");
   if (gift.senderId === userId) return new DomainError("gift.lottery.senderCannotEnter");
   if (gift.entryRestricted && gift.eligible.length === 0) return new DomainError("gift.lottery.notEligible");
   return new DomainError("gift.lottery.closed");
@@ -110,13 +110,13 @@ export async function drawLottery(db: Db, giftId: string, opts: { now?: Date; st
       const names = await tx.user.findMany({ where: { id: { in: winners } }, select: { id: true, name: true } });
       const byId = new Map(names.map((u) => [u.id, u.name]));
       await postMessage(tx, {
-        threadId: gift.threadId,
+        threadId: chatOf(gift),
         senderId: null,
         kind: "SYSTEM",
         systemKey: "lotteryDrawn",
         systemArg: { names: winners.map((w) => byId.get(w) ?? "").join(", "), count: winners.length },
       });
-      await publishGiftChanged(tx, gift.threadId, giftId);
+      await publishGiftChanged(tx, chatOf(gift), giftId);
       return { outcome: "drawn" as const, refundId };
     },
     { timeout: 30_000 },
@@ -161,8 +161,8 @@ export async function acceptLotteryWin(db: Db, userId: string, raw: z.input<type
         await transitionGift(tx, gift.id, "complete", { closedAt: new Date() });
       }
       const me = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-      await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", systemKey: "giftAccepted", systemArg: { name: me.name } });
-      await publishGiftChanged(tx, gift.threadId, gift.id);
+      await postMessage(tx, { threadId: chatOf(gift), senderId: null, kind: "SYSTEM", systemKey: "giftAccepted", systemArg: { name: me.name } });
+      await publishGiftChanged(tx, chatOf(gift), gift.id);
       return { claimId: claim.id };
     },
     { timeout: 15_000, maxWait: 10_000 },

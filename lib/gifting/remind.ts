@@ -33,7 +33,8 @@ export async function remindRecipient(db: Db, giftId: string, now: Date = new Da
           : gift.claims.length > 0
             ? { systemKey: "lotteryReminder", systemArg: { names: gift.claims.map((c) => c.recipient.name).join(", ") } }
             : null; // a lottery not drawn yet, or every winner accepted
-    if (!reminder) return false;
+    // A passphrase gift is in no chat: there is nowhere to post a reminder.
+    if (!reminder || !gift.threadId) return false;
     await postMessage(tx, { threadId: gift.threadId, senderId: null, kind: "SYSTEM", ...reminder });
     return true;
   });

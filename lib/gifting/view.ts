@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import type { GiftStatus, ProductKind } from "@/lib/db/generated/enums";
-import { giftPhase, type GiftPhase } from "@/lib/lifecycle/status";
+import { giftPhase, isGiftOpen, type GiftPhase } from "@/lib/lifecycle/status";
 import { claimDetailSelect, toClaimDetail, type ClaimDetail } from "./claim-detail";
 import { groupGiftView, type GroupGiftView } from "./group-view";
+import { formatPassphrase, giftPassphrase } from "./passphrase";
 import { hashGiftToken } from "./token";
 
 export type RecipientGiftView = {
@@ -14,7 +15,8 @@ export type RecipientGiftView = {
   expiresAt: Date;
   message: string;
   senderName: string;
-  threadId: string;
+  /** Null for a passphrase gift (no chat to go back to). */
+  threadId: string | null;
   product: { id: string; title: string; description: string; kind: ProductKind; image: string | null };
   paidVariantId: string;
   /** Variants the recipient may switch to: same product, same price as paid, in stock (or the paid one). */
@@ -31,29 +33,44 @@ export type SenderGiftView = {
   expiresAt: Date;
   message: string;
   recipientName: string | null;
-  threadId: string;
+  threadId: string | null;
+  /** Passphrase gifts: the passphrase to share, shown to the sender only. */
+  passphrase: string | null;
   productTitle: string;
   productImage: string | null;
   orderStatus: string;
 };
 
-export type GiftView = RecipientGiftView | SenderGiftView | GroupGiftView | { role: "other" };
+/**
+ * A passphrase gift as anyone but its sender and recipient sees it: that a gift is waiting
+ * for the right passphrase (locked), or that it can no longer be claimed — never the
+ * product, the sender or the message.
+ */
+export type PassphraseGiftView = { role: "passphrase"; state: "locked" | "taken" | "closed" };
+
+export type GiftView = RecipientGiftView | SenderGiftView | GroupGiftView | PassphraseGiftView | { role: "other" };
 
 /** What the holder of a claim link may see, by who they are. Null when the token matches no gift. */
 export async function getGiftByToken(db: Db, viewerId: string, token: string): Promise<GiftView | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const gift = await db.gift.findUnique({
     where: { tokenHash: hashGiftToken(token) },
-    select: { id: true, mode: true, senderId: true, recipientId: true, threadId: true },
+    select: { id: true, mode: true, senderId: true, recipientId: true, threadId: true, passphraseHash: true, status: true, expiresAt: true },
   });
   if (!gift) return null;
   if (gift.mode !== "SINGLE") {
     if (gift.senderId === viewerId) return groupGiftView(db, gift.id, viewerId, "sender");
-    const member = await db.threadMember.findUnique({ where: { threadId_userId: { threadId: gift.threadId, userId: viewerId } }, select: { userId: true } });
+    const member = gift.threadId
+      ? await db.threadMember.findUnique({ where: { threadId_userId: { threadId: gift.threadId, userId: viewerId } }, select: { userId: true } })
+      : null;
     return member ? groupGiftView(db, gift.id, viewerId, "member") : { role: "other" };
   }
   if (gift.recipientId === viewerId) return recipientView(db, gift.id, viewerId);
   if (gift.senderId === viewerId) return senderView(db, gift.id);
+  if (gift.passphraseHash) {
+    if (gift.recipientId) return { role: "passphrase", state: "taken" };
+    return { role: "passphrase", state: isGiftOpen(gift) ? "locked" : "closed" };
+  }
   return { role: "other" };
 }
 
@@ -66,6 +83,7 @@ async function senderView(db: Db, giftId: string): Promise<SenderGiftView> {
       expiresAt: true,
       message: true,
       threadId: true,
+      passphraseHash: true,
       recipient: { select: { name: true } },
       order: {
         select: {
@@ -84,6 +102,7 @@ async function senderView(db: Db, giftId: string): Promise<SenderGiftView> {
     message: g.message,
     recipientName: g.recipient?.name ?? null,
     threadId: g.threadId,
+    passphrase: g.passphraseHash ? formatPassphrase(giftPassphrase(g.id)) : null,
     productTitle: g.order.product.title,
     productImage: g.order.product.images[0]?.url ?? null,
     orderStatus: g.order.status,

@@ -33,6 +33,13 @@ export const giftCheckoutSchema = z.object({
   senderOnSlip: z.boolean().default(false),
 });
 
+/** A single gift for whoever has the link and its passphrase (礼物口令): no chat, no recipient yet. */
+export const passphraseGiftCheckoutSchema = z.object({
+  kind: z.literal("PASSPHRASE_GIFT"),
+  variantId: id,
+  message: z.string().trim().max(GIFT_MESSAGE_MAX, "checkout.messageTooLong").default(""),
+});
+
 export const selfCheckoutSchema = z.object({
   kind: z.literal("SELF"),
   variantId: id,
@@ -60,7 +67,7 @@ export const groupGiftCheckoutSchema = z.object({
   eligibleUserIds: z.array(id).max(500, "validation.invalid").default([]),
 });
 
-export const checkoutSchema = z.discriminatedUnion("kind", [giftCheckoutSchema, groupGiftCheckoutSchema, selfCheckoutSchema]);
+export const checkoutSchema = z.discriminatedUnion("kind", [giftCheckoutSchema, passphraseGiftCheckoutSchema, groupGiftCheckoutSchema, selfCheckoutSchema]);
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 
 export type CheckoutDeps = { stripe?: Stripe; appUrl?: string };
@@ -127,6 +134,10 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
     }
     if (!(await areFriends(db, buyerId, input.recipientId))) throw new DomainError("gift.chooseFriendError", "recipientId");
     orderData = { giftMode: "SINGLE", giftThreadId: input.threadId, giftRecipientId: input.recipientId, giftMessage: input.message, giftSenderOnSlip: input.senderOnSlip };
+  } else if (input.kind === "PASSPHRASE_GIFT") {
+    const eligibility = variantGiftEligibility({ shop: product.shop, category: product.category, product: { published: product.published }, variant });
+    if (!eligibility.eligible) throw new DomainError(`checkout.notGiftable.${eligibility.reasons[0]}`, "variantId");
+    orderData = { giftMode: "SINGLE", giftByPassphrase: true, giftMessage: input.message };
   } else if (input.kind === "GROUP_GIFT") {
     const eligibility = variantGiftEligibility({ shop: product.shop, category: product.category, product: { published: product.published }, variant });
     if (!eligibility.eligible) throw new DomainError(`checkout.notGiftable.${eligibility.reasons[0]}`, "variantId");

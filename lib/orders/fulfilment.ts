@@ -109,7 +109,8 @@ export async function markShipped(db: Db, merchantId: string, raw: z.input<typeo
     await step("ship", () => transitionClaim(tx, claim.id, "ship"));
     const created = await tx.shipment.create({ data: { orderId: order.id, claimId: claim.id, ...shipment }, select: { id: true } });
     await autoConfirm(created.id);
-    await postMessage(tx, {
+    // A passphrase gift is in no chat; its sender follows the parcel on the order page.
+    if (gift.threadId) await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,
       kind: "SYSTEM",
@@ -138,7 +139,8 @@ export async function markDelivered(db: Db, merchantId: string, raw: z.input<typ
       where: { orderId: order.id, claimId: claim.id, deliveredAt: null },
       data: { deliveredAt: now, deliveredBy: "MERCHANT" },
     });
-    await postMessage(tx, {
+    // A passphrase gift is in no chat; its sender follows the parcel on the order page.
+    if (gift.threadId) await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,
       kind: "SYSTEM",

@@ -10,6 +10,8 @@ export async function getOrderForCheckoutReturn(db: Db, buyerId: string, session
       status: true,
       failureReason: true,
       giftThreadId: true,
+      giftByPassphrase: true,
+      gift: { select: { id: true } },
       totalAmount: true,
       currency: true,
       product: { select: { title: true } },

@@ -26,6 +26,12 @@ export const ACTION_LIMITS = {
   giftLinkOpen: { env: "LANBAO_LIMIT_GIFT_LINK_OPEN", fallback: "60/10m" },
   /** Creating accounts, per client address. */
   signUp: { env: "LANBAO_LIMIT_SIGN_UP", fallback: "30/10m" },
+  /** Passphrase guesses at one passphrase-gift link, whoever makes them. */
+  passphraseLink: { env: "LANBAO_LIMIT_PASSPHRASE_LINK", fallback: "10/15m" },
+  /** Passphrase guesses by one user, at any link. */
+  passphraseUser: { env: "LANBAO_LIMIT_PASSPHRASE_USER", fallback: "5/15m" },
+  /** Passphrase guesses from one client address, at any link. */
+  passphraseAddress: { env: "LANBAO_LIMIT_PASSPHRASE_ADDRESS", fallback: "20/15m" },
 } as const;
 
 export type ActionLimitName = keyof typeof ACTION_LIMITS;

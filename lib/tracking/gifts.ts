@@ -175,7 +175,8 @@ export type ReceivedGiftTimeline = {
   mode: GiftMode;
   message: string;
   senderName: string;
-  threadId: string;
+  /** Null for a passphrase gift, which is in no chat. */
+  threadId: string | null;
   /** The gift sheet, where a waiting gift is accepted or declined. */
   sheetHref: string;
   product: ProductCard;
@@ -300,7 +301,8 @@ export type SentGiftTimeline = {
   units: number;
   message: string;
   recipientName: string | null;
-  threadId: string;
+  /** Null for a passphrase gift, which is in no chat. */
+  threadId: string | null;
   product: ProductCard;
   variantName: string;
   status: DisplayStatus;

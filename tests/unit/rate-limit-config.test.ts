@@ -21,6 +21,9 @@ describe("rate limit settings", () => {
   it("has defaults, takes overrides from the environment, and refuses nonsense by name", () => {
     const defaults = readRateLimitConfig({});
     expect(defaults.actions.checkout).toEqual({ points: 30, durationSeconds: 600 });
+    expect(defaults.actions.passphraseUser).toEqual({ points: 5, durationSeconds: 900 });
+    expect(defaults.actions.passphraseLink).toEqual({ points: 10, durationSeconds: 900 });
+    expect(defaults.actions.passphraseAddress).toEqual({ points: 20, durationSeconds: 900 });
     expect(defaults.signIn.accountAddress).toEqual({ attempts: 5, forgetSeconds: 86400 });
     expect(defaults.signInDelaysSeconds).toEqual([30, 60, 120, 300, 600, 900]);
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireShippingAddress } from "@/lib/address/shipping";
 import { formOptional, formText, userFormAction, type ActionContext } from "@/lib/actions/safe-action";
@@ -10,7 +11,9 @@ import { acceptGift } from "@/lib/gifting/accept";
 import { declineGift } from "@/lib/gifting/decline";
 import { takeGroupUnit } from "@/lib/gifting/group";
 import { acceptLotteryWin, enterLottery } from "@/lib/gifting/lottery";
+import { claimByPassphraseSchema, claimGiftByPassphrase } from "@/lib/gifting/passphrase";
 import { findGiftByToken } from "@/lib/gifting/token";
+import { requestAddress } from "@/lib/rate-limit/request";
 import { DomainError } from "@/lib/validation/result";
 
 // The link's token finds the gift; each service checks that the acting user may do what
@@ -33,9 +36,9 @@ async function shippingFor(gift: NonNullable<Awaited<ReturnType<typeof findGiftB
   return gift.order.product.kind === "PHYSICAL" ? requireShippingAddress(db, ctx.user.id, ctx.form) : null;
 }
 
-function refresh(t: string, threadId: string) {
+function refresh(t: string, threadId: string | null) {
   revalidatePath(`/gifts/${t}`);
-  revalidatePath(`/chats/${threadId}`);
+  if (threadId) revalidatePath(`/chats/${threadId}`);
 }
 
 /** The recipient of a single gift presses Accept gift. */
@@ -99,6 +102,22 @@ export const acceptWinAction = userFormAction(
     await acceptLotteryWin(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
     refresh(input.token, gift.threadId);
     return null;
+  },
+  opts,
+);
+
+/**
+ * Someone with a passphrase gift's link enters its passphrase; the right one makes them the
+ * recipient, and the page then shows the gift to accept. Guesses are limited per link, per
+ * user and per client address (lib/gifting/passphrase.ts).
+ */
+export const claimByPassphraseAction = userFormAction(
+  claimByPassphraseSchema,
+  (form) => ({ token: formText(form, "token"), passphrase: formText(form, "passphrase") }),
+  async (input, { user }) => {
+    await claimGiftByPassphrase(db, user.id, input, { address: await requestAddress() });
+    revalidatePath(`/gifts/${input.token}`);
+    redirect(`/gifts/${input.token}`);
   },
   opts,
 );

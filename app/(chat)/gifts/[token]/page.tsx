@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { getGiftByToken } from "@/lib/gifting/view";
 import { limitGiftLinkOpen } from "@/lib/rate-limit/request";
 import { GroupGift } from "./group-gift";
+import { LockedPassphraseGift } from "./locked-passphrase-gift";
 import { SingleGift } from "./single-gift";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,14 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
   await limitGiftLinkOpen(user.id, `/gifts/${token}`);
   const view = await getGiftByToken(db, user.id, token);
   if (!view) notFound();
+  if (view.role === "passphrase") {
+    const t = await getTranslations("gift.passphrase");
+    return (
+      <GiftSheet>
+        <LockedPassphraseGift state={view.state} token={token} title={t("lockedTitle")} body={t(`${view.state}Body`)} />
+      </GiftSheet>
+    );
+  }
   if (view.role === "other") {
     const t = await getTranslations("gift");
     return (

@@ -10,6 +10,7 @@ import type { RecipientGiftView, SenderGiftView } from "@/lib/gifting/view";
 import { AcceptGiftForm } from "./accept-form";
 import { acceptGiftAction } from "./actions";
 import { DeclineGiftForm } from "./decline-form";
+import { PassphraseShare } from "./passphrase-share";
 
 /** A gift for one friend: the recipient accepts or declines; the sender sees only the status. */
 export async function SingleGift({ view, token, userId }: { view: RecipientGiftView | SenderGiftView; token: string; userId: string }) {
@@ -22,17 +23,26 @@ export async function SingleGift({ view, token, userId }: { view: RecipientGiftV
         <GiftEnvelope image={view.productImage} title={view.productTitle} message={view.message || t("defaultMessage")} from={t("cardFromYou")} />
         <div className="space-y-2 p-5 text-sm" data-testid="gift-sender-view">
           <p className="flex items-center justify-between">
-            <span>{t("sentTo", { name: view.recipientName ?? "" })}</span>
+            <span data-testid="gift-sent-to">
+              {view.recipientName ? t("sentTo", { name: view.recipientName }) : t("passphrase.notClaimedYet")}
+            </span>
             {statusBadge}
           </p>
           {view.phase === "waiting" && <p className="text-gray-500">{t("expiresAt", { time: expiresAt })}</p>}
           {view.phase === "declined" && <p className="text-gray-600">{t("senderDeclinedBody", { name: view.recipientName ?? "" })}</p>}
           {view.phase === "expired" && <p className="text-gray-600">{t("senderExpiredBody")}</p>}
           <p className="text-gray-500">{t("senderPrivacy")}</p>
+          {view.passphrase && !view.recipientName && view.phase === "waiting" && <PassphraseShare token={token} passphrase={view.passphrase} />}
           <TrackGiftLink giftId={view.giftId} as="sender" />
-          <Link href={`/chats/${view.threadId}`} className={buttonClass("secondary", "mt-3 w-full")}>
-            {t("backToChat")}
-          </Link>
+          {view.threadId ? (
+            <Link href={`/chats/${view.threadId}`} className={buttonClass("secondary", "mt-3 w-full")}>
+              {t("backToChat")}
+            </Link>
+          ) : (
+            <Link href="/orders" className={buttonClass("secondary", "mt-3 w-full")}>
+              {t("passphrase.toOrders")}
+            </Link>
+          )}
         </div>
       </>
     );
@@ -71,9 +81,11 @@ export async function SingleGift({ view, token, userId }: { view: RecipientGiftV
             <DeclineGiftForm token={token} senderName={view.senderName} />
           </>
         )}
-        <Link href={`/chats/${view.threadId}`} className="block text-center text-sm text-lanbao-600">
-          {t("backToChat")}
-        </Link>
+        {view.threadId && (
+          <Link href={`/chats/${view.threadId}`} className="block text-center text-sm text-lanbao-600">
+            {t("backToChat")}
+          </Link>
+        )}
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { giftLink } from "@/lib/gifting/token";
 import { getOrderForCheckoutReturn } from "@/lib/orders/status";
 import { AwaitPayment } from "./await-payment";
 
@@ -46,8 +47,16 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
         {order.kind === "GIFT" ? <GiftGlyph className="size-7" /> : "✓"}
       </div>
       <h1 className="text-xl font-semibold">{order.kind === "GIFT" ? t("giftSent") : t("orderPaid")}</h1>
-      <p className="text-sm text-gray-600">{order.kind === "GIFT" ? t("giftSentBody", { product: order.product.title }) : t("orderPaidBody")}</p>
-      {order.kind === "GIFT" && order.giftThreadId ? (
+      <p className="text-sm text-gray-600">{order.kind === "GIFT"
+          ? order.giftByPassphrase
+            ? t("passphraseGiftSentBody", { product: order.product.title })
+            : t("giftSentBody", { product: order.product.title })
+          : t("orderPaidBody")}</p>
+      {order.kind === "GIFT" && order.giftByPassphrase && order.gift ? (
+        <Link href={giftLink(order.gift.id)} className={buttonClass("primary", "w-full")} data-testid="share-passphrase-gift">
+          {t("sharePassphraseGift")}
+        </Link>
+      ) : order.kind === "GIFT" && order.giftThreadId ? (
         <Link href={`/chats/${order.giftThreadId}`} className={buttonClass("primary", "w-full")} data-testid="back-to-chat">
           {t("backToChat")}
         </Link>

@@ -61,6 +61,11 @@ export default async function OrderPage({ params }: Props) {
             )}
           </p>
         )}
+        {order.passphraseGiftHref && (
+          <Link href={order.passphraseGiftHref} className="block text-sm font-medium text-lanbao-600" data-testid="open-passphrase-gift">
+            {t("openPassphraseGift")} →
+          </Link>
+        )}
         <Link href={`/products/${order.productId}`} className="flex gap-3">
           <div className="size-16 shrink-0 overflow-hidden rounded-lg bg-gray-100">
             {order.imageUrl && (

@@ -130,6 +130,18 @@ export default async function ProductPage({ params, searchParams }: Props) {
               </Link>
             )}
           </div>
+          <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+            {giftVariantId && (
+              <Link href={`/gift/passphrase?product=${product.id}&variant=${giftVariantId}`} data-testid="send-with-passphrase" className="font-medium text-lanbao-600">
+                {t("sendWithPassphrase")}
+              </Link>
+            )}
+            {product.published && (
+              <Link href={`/products/${product.id}/share`} data-testid="share-to-chat" className="font-medium text-lanbao-600">
+                {t("shareToChat")}
+              </Link>
+            )}
+          </div>
         </div>
       </div>
 

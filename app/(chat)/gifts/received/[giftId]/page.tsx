@@ -96,9 +96,11 @@ export default async function ReceivedGiftPage({ params }: { params: Promise<{ g
         <AfterSalePanel panel={gift.afterSale} orderId={gift.orderId} requestAction={requestAfterSaleAction} withdrawAction={withdrawAfterSaleAction} />
       )}
 
-      <Link href={`/chats/${gift.threadId}`} className="block text-center text-sm text-lanbao-600">
-        {t("backToChat")}
-      </Link>
+      {gift.threadId && (
+        <Link href={`/chats/${gift.threadId}`} className="block text-center text-sm text-lanbao-600">
+          {t("backToChat")}
+        </Link>
+      )}
     </div>
   );
 }

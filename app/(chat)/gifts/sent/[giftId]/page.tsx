@@ -79,9 +79,11 @@ export default async function SentGiftPage({ params }: { params: Promise<{ giftI
         </section>
       )}
 
-      <Link href={`/chats/${gift.threadId}`} className="block text-center text-sm text-lanbao-600">
-        {t("backToChat")}
-      </Link>
+      {gift.threadId && (
+        <Link href={`/chats/${gift.threadId}`} className="block text-center text-sm text-lanbao-600">
+          {t("backToChat")}
+        </Link>
+      )}
     </div>
   );
 }

@@ -1,0 +1,65 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { VariantRadios } from "@/components/gift/variant-radios";
+import { Button } from "@/components/ui/button";
+import { FieldError, inputClass } from "@/components/ui/field";
+import { formatMoney } from "@/lib/money/format";
+import { sendPassphraseGiftAction } from "./actions";
+
+const MESSAGE_MAX = 50;
+
+/** Option, 赠言 and pay: no friend to choose, the link and passphrase come after payment. */
+export function SendPassphraseGiftForm({ variants, defaultVariantId }: { variants: { id: string; name: string; price: number }[]; defaultVariantId: string }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(sendPassphraseGiftAction, null);
+  const [variantId, setVariantId] = useState(defaultVariantId);
+  const [message, setMessage] = useState("");
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const formError = state && !state.ok ? state.formError : undefined;
+  const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
+  const err = (k: string) => errors[k] && t(errors[k][0]);
+
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
+        <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
+        <FieldError message={err("variantId")} />
+      </fieldset>
+      <div className="space-y-1">
+        <label htmlFor="message" className="block text-sm font-medium text-gray-700">
+          {t("gift.message")}
+        </label>
+        <textarea
+          id="message"
+          name="message"
+          rows={2}
+          maxLength={MESSAGE_MAX}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          placeholder={t("gift.messagePlaceholder")}
+          className={inputClass}
+          aria-invalid={errors.message ? true : undefined}
+        />
+        <p className="text-right text-xs text-gray-400">
+          {message.length}/{MESSAGE_MAX}
+        </p>
+        <FieldError message={err("message")} />
+      </div>
+      <FieldError message={formError && t(formError)} />
+      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
+        <div>
+          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
+          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
+            {formatMoney(price)}
+          </p>
+        </div>
+        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
+          {pending ? t("gift.paying") : t("gift.pay")}
+        </Button>
+      </div>
+    </form>
+  );
+}
