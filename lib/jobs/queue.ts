@@ -17,6 +17,8 @@ export const JOB_QUEUES = {
   refund: "refund",
   /** Every minute: whatever a lost job or a crash left behind. */
   sweep: "lifecycle-sweep",
+  /** Every minute: bring the merchants' analytics rollups up to date (lib/analytics). */
+  analyticsRefresh: "analytics-refresh",
 } as const;
 export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
@@ -26,6 +28,7 @@ export type JobData = {
   "lottery-draw": { giftId: string };
   refund: { refundId: string };
   "lifecycle-sweep": Record<string, never>;
+  "analytics-refresh": Record<string, never>;
 };
 
 /**
@@ -42,6 +45,9 @@ export function retryPolicy(queue: JobQueue): Pick<PgBoss.SendOptions, "retryLim
       return { retryLimit: Number(process.env.LANBAO_REFUND_RETRIES) || 8, retryDelay: base || 30, retryBackoff: true, expireInSeconds };
     case "lifecycle-sweep":
       return { retryLimit: 0, expireInSeconds };
+    case "analytics-refresh":
+      // The next minute's run retries; a first run over years of orders takes minutes.
+      return { retryLimit: 0, expireInSeconds: 30 * 60 };
     default:
       return { retryLimit: 5, retryDelay: base || 10, retryBackoff: true, expireInSeconds };
   }
@@ -77,6 +83,9 @@ export async function sendJob<Q extends JobQueue>(
   return id;
 }
 
+/** Queues whose jobs run one at a time across every worker. */
+const SINGLETON_QUEUES = new Set<string>([JOB_QUEUES.sweep, JOB_QUEUES.analyticsRefresh]);
+
 /** Creates pg-boss's schema and Lanbao's queues if missing. Part of `npm run db:migrate`. */
 export async function installJobQueues(connectionString: string): Promise<void> {
   const boss = new PgBoss({ connectionString, max: 2, schedule: false, supervise: false });
@@ -85,7 +94,7 @@ export async function installJobQueues(connectionString: string): Promise<void> 
   try {
     for (const name of Object.values(JOB_QUEUES)) {
       if (!(await boss.getQueue(name))) {
-        await boss.createQueue(name, { name, policy: name === JOB_QUEUES.sweep ? "singleton" : "standard" });
+        await boss.createQueue(name, { name, policy: SINGLETON_QUEUES.has(name) ? "singleton" : "standard" });
       }
     }
   } finally {

@@ -4,11 +4,12 @@
 import PgBoss from "pg-boss";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
+import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { expireGift } from "@/lib/gifting/expire";
 import { drawLottery } from "@/lib/gifting/lottery";
 import { remindRecipient } from "@/lib/gifting/remind";
 import { settleRefund } from "@/lib/payments/refunds";
-import { JOB_QUEUES, sendJob, type JobData, type JobQueue } from "./queue";
+import { JOB_QUEUES, retryPolicy, sendJob, type JobData, type JobQueue } from "./queue";
 import { runSweep } from "./sweep";
 
 export type JobLogEntry = {
@@ -27,7 +28,7 @@ export type JobRunnerOptions = {
   stripe?: Stripe;
   /** How often an idle worker looks for work (pg-boss's minimum is 0.5 s). */
   pollingIntervalSeconds?: number;
-  /** The sweep's cron; null leaves it unscheduled (tests run it by hand). */
+  /** The sweep's cron; null leaves it and the analytics refresh unscheduled (tests run them by hand). */
   sweepCron?: string | null;
   log?: (entry: JobLogEntry) => void;
 };
@@ -88,6 +89,12 @@ export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<Jo
   );
   await work(JOB_QUEUES.sweep, () => runSweep(db, { stripe: opts.stripe }));
   if (opts.sweepCron !== null) await boss.schedule(JOB_QUEUES.sweep, opts.sweepCron ?? "* * * * *");
+  await work(JOB_QUEUES.analyticsRefresh, () => refreshAnalytics(db));
+  if (opts.sweepCron !== null) {
+    await boss.schedule(JOB_QUEUES.analyticsRefresh, "* * * * *", {}, retryPolicy(JOB_QUEUES.analyticsRefresh));
+    // Right away too, so figures are there on a fresh start without waiting for the minute.
+    await boss.send(JOB_QUEUES.analyticsRefresh, {}, retryPolicy(JOB_QUEUES.analyticsRefresh));
+  }
 
   return {
     async stop() {
