@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const AFTER = /(server-log|two-processes|standalone)\.spec\.ts$/;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -30,7 +31,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "mobile-chromium", use: { ...devices["Pixel 7"], browserName: "chromium" } }],
+  projects: [
+    { name: "mobile-chromium", testIgnore: AFTER, use: { ...devices["Pixel 7"], browserName: "chromium" } },
+    // Once every other spec has run, one at a time: the app server's log read, and the
+    // specs that start more app processes (which would slow the others down beside them).
+    { name: "after", testMatch: AFTER, dependencies: ["mobile-chromium"], workers: 1, use: { ...devices["Pixel 7"], browserName: "chromium" } },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,

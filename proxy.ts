@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkoutOrigin, newNonce, pageContentSecurityPolicy } from "@/lib/security/headers";
 
 // Pages that need a signed-in user. A visitor without a session cookie gets a real HTTP
 // redirect to sign-in (and back afterwards) before any rendering starts. This is only
@@ -6,16 +7,36 @@ import { NextResponse, type NextRequest } from "next/server";
 const PROTECTED = [/^\/$/, /^\/chats(\/|$)/, /^\/friends(\/|$)/, /^\/gifts?(\/|$)/, /^\/merchant(\/|$)/, /^\/orders(\/|$)/, /^\/checkout(\/|$)/];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+function servedOverHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? request.nextUrl.protocol.replace(/:$/, "")) === "https";
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!PROTECTED.some((re) => re.test(pathname))) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+  if (PROTECTED.some((re) => re.test(pathname)) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  // A fresh nonce per page: Next.js finds it in the request's CSP header and puts it on
+  // the scripts it renders; the browser gets the same policy on the response.
+  const csp = pageContentSecurityPolicy({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+    https: servedOverHttps(request),
+    checkoutOrigin: checkoutOrigin(),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  // Pages only: not API routes, Next's assets, or files (anything with a dot).
+  // Pages only: not API routes, Next's assets, or files (anything with a dot), which get
+  // the fixed headers of next.config.ts.
   matcher: ["/((?!api/|_next/|.*\\..*).*)"],
 };

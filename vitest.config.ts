@@ -10,7 +10,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-db.ts"],
     pool: "forks",
     testTimeout: 30_000,
-    env: { NEXTAUTH_SECRET: "lanbao-test-secret" },
+    env: { NEXTAUTH_SECRET: "lanbao-test-secret", LANBAO_LINK_SECRET: "lanbao-test-link-secret" },
     hookTimeout: 60_000,
   },
 });

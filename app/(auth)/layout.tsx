@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
@@ -14,7 +15,9 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         </Link>
         <LanguageSwitch />
       </div>
-      <main className="mx-auto max-w-sm px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-sm px-4 py-8">
+        <ClientMessages>{children}</ClientMessages>
+      </main>
     </div>
   );
 }

@@ -2,17 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useLiveEvents } from "./realtime-provider";
+import { useLiveEvents, type LiveEvent } from "./realtime-provider";
 
 /**
- * Re-renders the server page when something it shows may have changed (new messages,
- * friend requests, gift status). Bursts of events collapse into one refresh.
+ * Re-renders the server page when something it shows may have changed. `on` names the
+ * live events the page shows (default: all of them); bursts collapse into one refresh.
+ * Reconnects always refresh, since events may have been missed meanwhile.
  */
-export function LiveRefresh() {
+export function LiveRefresh({ on }: { on?: LiveEvent["type"][] }) {
   const router = useRouter();
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
-  useLiveEvents(() => {
+  useLiveEvents((e) => {
+    if (on && e.type !== "open" && e.type !== "resync" && !on.includes(e.type)) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => router.refresh(), 150);
   });

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { memo } from "react";
 import { GiftCard } from "@/components/gift/gift-card";
 import { cn } from "@/components/ui/cn";
 import type { ChatMessage } from "@/lib/chat/messages";
@@ -20,8 +21,9 @@ export function SystemNotice({ message }: { message: Pick<ChatMessage, "systemKe
 /**
  * One message in the thread: own on the right in green, others on the left in white with
  * their initial (and name in groups). Gifts draw the blue envelope instead of a bubble.
+ * Memoised: a new message re-renders the list, not every message in it.
  */
-export function MessageItem({
+export const MessageItem = memo(function MessageItem({
   message,
   viewerId,
   showName,
@@ -68,7 +70,7 @@ export function MessageItem({
       </div>
     </div>
   );
-}
+});
 
 function Bubble({ own, pending, children }: { own: boolean; pending?: boolean; children: React.ReactNode }) {
   return (

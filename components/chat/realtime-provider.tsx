@@ -1,16 +1,19 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { RealtimeEvent } from "@/lib/realtime/publish";
 
-/** What the server streams (lib/realtime), plus "open" each time the stream (re)connects. */
+/**
+ * What the server streams (lib/realtime: a "message" event carries the message and a
+ * "gift" event the card, unless they were too big), plus "open" each time the stream
+ * (re)connects.
+ */
 export type LiveEvent =
-  | { type: "message"; threadId: string; messageId: string }
-  | { type: "gift"; threadId: string; giftId: string }
-  | { type: "threads" }
+  | RealtimeEvent
   | { type: "resync" }
   | { type: "open" }
   /** Local: this tab marked a thread read (unread counts changed). */
-  | { type: "read" };
+  | { type: "read"; threadId: string };
 
 type LiveState = "connecting" | "open";
 type Context = {
@@ -18,6 +21,8 @@ type Context = {
   /** Tells this tab's subscribers about something that happened here. */
   emit: (e: LiveEvent) => void;
   state: LiveState;
+  /** The thread open in this tab, if any: its new messages are read as they arrive. */
+  openThread: { current: string | null };
 };
 
 const RealtimeContext = createContext<Context | null>(null);
@@ -30,6 +35,7 @@ const STREAM_EVENTS = ["message", "gift", "threads", "resync"] as const;
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const subscribers = useRef(new Set<(e: LiveEvent) => void>());
+  const openThread = useRef<string | null>(null);
   const [state, setState] = useState<LiveState>("connecting");
 
   useEffect(() => {
@@ -85,7 +91,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <RealtimeContext.Provider value={{ subscribe, emit, state }}>
+    <RealtimeContext.Provider value={{ subscribe, emit, state, openThread }}>
       {children}
       {/* Lets tests (and curious people) see whether live updates are flowing. */}
       <span hidden data-testid="realtime-status" data-state={state} />
@@ -112,4 +118,22 @@ const noop = () => {};
 
 export function useLiveState(): LiveState {
   return useContext(RealtimeContext)?.state ?? "connecting";
+}
+
+/** Marks `threadId` as the thread open in this tab while the calling component is mounted. */
+export function useOpenThread(threadId: string) {
+  const ref = useContext(RealtimeContext)?.openThread;
+  useEffect(() => {
+    if (!ref) return;
+    ref.current = threadId;
+    return () => {
+      if (ref.current === threadId) ref.current = null;
+    };
+  }, [ref, threadId]);
+}
+
+/** Whether new messages of `threadId` are being read right now (open in this tab, tab in view). */
+export function useIsReading(): (threadId: string) => boolean {
+  const ref = useContext(RealtimeContext)?.openThread;
+  return useCallback((threadId: string) => ref?.current === threadId && document.visibilityState === "visible", [ref]);
 }

@@ -1,33 +1,36 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { useLiveEvents } from "./realtime-provider";
-import { unreadCountAction } from "./unread-actions";
+import { useIsReading, useLiveEvents } from "./realtime-provider";
 
 /**
  * The red count next to "Chats". Rendered with the server's number, then kept current on
- * chat pages by live events (new messages elsewhere, a thread read in this tab).
+ * chat pages by live events: a message from someone else in a thread not being read here,
+ * a thread read in this tab, a reconnect. The count is a sum of counters on the server, read
+ * with a plain GET so it never queues behind the page's server actions. `label` is the
+ * server's "chat.unread" message as written ("{count} unread"), filled in here.
  */
-export function UnreadBadge({ initial }: { initial: number }) {
-  const t = useTranslations("chat");
+export function UnreadBadge({ initial, viewerId, label }: { initial: number; viewerId: string; label: string }) {
   const [count, setCount] = useState(initial);
   const timer = useRef<number | undefined>(undefined);
+  const isReading = useIsReading();
   useEffect(() => setCount(initial), [initial]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvents((e) => {
     if (e.type === "gift") return;
+    if (e.type === "message" && (e.message?.sender?.id === viewerId || isReading(e.threadId))) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(async () => {
-      const res = await unreadCountAction().catch(() => null);
-      if (res?.ok) setCount(res.data);
+      const res = await fetch("/api/realtime/unread", { cache: "no-store" }).catch(() => null);
+      const body = res?.ok ? ((await res.json().catch(() => null)) as { count?: unknown } | null) : null;
+      if (typeof body?.count === "number") setCount(body.count);
     }, 300);
   });
   if (count <= 0) return null;
   return (
     <span
       data-testid="nav-unread"
-      aria-label={t("unread", { count })}
+      aria-label={label.replace("{count}", String(count))}
       className="absolute -top-1 -right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-500 px-1 text-[10px] font-medium text-white"
     >
       {count > 99 ? "99+" : count}

@@ -9,7 +9,7 @@ import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
 export async function AppHeader() {
-  const [t, tf, user] = await Promise.all([getTranslations("nav"), getTranslations("friends"), getCurrentUser()]);
+  const [t, tf, tc, user] = await Promise.all([getTranslations("nav"), getTranslations("friends"), getTranslations("chat"), getCurrentUser()]);
   const [unread, isMerchant] = user ? await Promise.all([countUnread(db, user.id), runsAShop(db, user.id)]) : [0, false];
   return (
     <header className="sticky top-0 z-10 border-b border-gray-200 bg-white/95 backdrop-blur">
@@ -34,7 +34,7 @@ export async function AppHeader() {
             <>
               <Link href="/chats" className="relative rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
                 {t("chats")}
-                <UnreadBadge initial={unread} />
+                <UnreadBadge initial={unread} viewerId={user.id} label={tc.raw("unread") as string} />
               </Link>
               {/* Phones reach friends from the chat list; the header has no room there. */}
               <Link href="/friends" className="hidden rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100 sm:block">
@@ -46,7 +46,16 @@ export async function AppHeader() {
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitch />
           {user ? (
-            <UserMenu name={user.name} lanbaoId={user.lanbaoId} isMerchant={isMerchant} />
+            <UserMenu
+              name={user.name}
+              text={{
+                menu: t("userMenu"),
+                lanbaoId: t("lanbaoId", { id: user.lanbaoId }),
+                orders: t("orders"),
+                merchant: isMerchant ? t("merchant") : t("openShop"),
+                signOut: t("signOut"),
+              }}
+            />
           ) : (
             <Link href="/sign-in" className="rounded-md px-2 py-1 text-sm font-medium text-lanbao-600">
               {t("signIn")}

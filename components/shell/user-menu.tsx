@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { signOut } from "./sign-out";
 
-export function UserMenu({ name, lanbaoId, isMerchant }: { name: string; lanbaoId: string; isMerchant: boolean }) {
-  const t = useTranslations("nav");
+/** What the menu says, translated on the server. */
+export type UserMenuText = { menu: string; lanbaoId: string; orders: string; merchant: string; signOut: string };
+
+export function UserMenu({ name, text }: { name: string; text: UserMenuText }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +26,7 @@ export function UserMenu({ name, lanbaoId, isMerchant }: { name: string; lanbaoI
     <div ref={ref} className="relative">
       <button
         type="button"
-        aria-label={t("userMenu")}
+        aria-label={text.menu}
         aria-expanded={open}
         aria-haspopup="menu"
         onClick={() => setOpen((v) => !v)}
@@ -39,21 +40,21 @@ export function UserMenu({ name, lanbaoId, isMerchant }: { name: string; lanbaoI
             <p className="truncate text-sm font-medium" data-testid="user-menu-name">
               {name}
             </p>
-            <p className="text-xs text-gray-500">{t("lanbaoId", { id: lanbaoId })}</p>
+            <p className="text-xs text-gray-500">{text.lanbaoId}</p>
           </div>
           <Link href="/orders" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
-            {t("orders")}
+            {text.orders}
           </Link>
           <Link href="/merchant" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
-            {isMerchant ? t("merchant") : t("openShop")}
+            {text.merchant}
           </Link>
           <button
             type="button"
             role="menuitem"
-            onClick={() => signOut({ callbackUrl: "/sign-in" })}
+            onClick={() => void signOut("/sign-in")}
             className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-gray-100"
           >
-            {t("signOut")}
+            {text.signOut}
           </button>
         </div>
       )}

@@ -1,34 +1,39 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/validation/result";
 
-export type FollowState = ActionResult<{ following: boolean; followerCount: number }>;
+/** The new state, with the follower count already in words (the shop page has no translation code in the browser). */
+export type FollowState = ActionResult<{ following: boolean; followerCount: number; followersLabel: string }>;
+
+export type FollowText = { follow: string; unfollow: string; failed: string };
 
 /** Follow / unfollow a shop; the server action answers with the new state. */
 export function FollowButton({
   shopId,
   following,
   followerCount,
+  followersLabel,
+  text,
   action,
 }: {
   shopId: string;
   following: boolean;
   followerCount: number;
+  followersLabel: string;
+  text: FollowText;
   action: (prev: FollowState, form: FormData) => Promise<FollowState>;
 }) {
-  const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, { ok: true, data: { following, followerCount } });
-  const current = state.ok ? state.data : { following, followerCount };
+  const [state, formAction, pending] = useActionState(action, { ok: true, data: { following, followerCount, followersLabel } });
+  const current = state.ok ? state.data : { following, followerCount, followersLabel };
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="shopId" value={shopId} />
       <input type="hidden" name="follow" value={current.following ? "false" : "true"} />
       <span className="text-sm text-gray-600" data-testid="follower-count">
-        {t("shop.followers", { count: current.followerCount })}
+        {current.followersLabel}
       </span>
       <button
         type="submit"
@@ -40,9 +45,9 @@ export function FollowButton({
           current.following ? "bg-gray-100 text-gray-700 ring-1 ring-gray-300 hover:bg-gray-200" : "bg-lanbao-500 text-white hover:bg-lanbao-600",
         )}
       >
-        {current.following ? t("shop.unfollow") : t("shop.follow")}
+        {current.following ? text.unfollow : text.follow}
       </button>
-      {!state.ok && <FieldError message={state.formError ? (t.has(state.formError) ? t(state.formError) : t("common.errorBody")) : undefined} />}
+      {!state.ok && <FieldError message={text.failed} />}
     </form>
   );
 }

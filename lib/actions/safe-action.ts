@@ -1,9 +1,12 @@
 // The one way to write a server action: parse the input with zod, find who is asking,
 // call a service with their id, and answer with a typed ActionResult. Refusals from the
 // services (DomainError, InputError, ZodError) become field or form errors a form can
-// show; anything else is a bug and is rethrown (so are Next.js redirects).
+// show, and so does a rate limit's refusal (with the wait); anything else is a bug and is
+// rethrown (so are Next.js redirects).
 import { ZodError, type z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { enforceLimit, RateLimitedError, waitMessageKey, type ActionLimitName } from "@/lib/rate-limit";
+import { requestAddress } from "@/lib/rate-limit/request";
 import { fail, failFromError, fieldErrorsOf, ok, type ActionResult } from "@/lib/validation/result";
 
 export type ActionOptions = {
@@ -11,6 +14,11 @@ export type ActionOptions = {
   signedOut?: string;
   /** Form-level summary (an i18n key) shown with field errors, e.g. "merchant.fixErrors". */
   invalid?: string;
+  /**
+   * A rate limit (lib/rate-limit/config.ts) counted for each valid call: per user, or per
+   * client address for public actions. A refusal is a form error saying how long to wait.
+   */
+  rateLimit?: ActionLimitName;
 };
 
 export type ActionContext = { user: CurrentUser };
@@ -23,13 +31,16 @@ async function execute<S extends z.ZodType, T>(
   raw: unknown,
   opts: ActionOptions,
   run: (input: z.output<S>) => Promise<T>,
+  limitKey: () => string | Promise<string>,
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return fail(fieldErrorsOf(parsed.error), opts.invalid);
   try {
+    if (opts.rateLimit) await enforceLimit(opts.rateLimit, await limitKey());
     return ok(await run(parsed.data));
   } catch (err) {
     if (err instanceof ZodError) return fail(fieldErrorsOf(err), opts.invalid);
+    if (err instanceof RateLimitedError) return fail({}, waitMessageKey(err.retryAfterSeconds));
     return failFromError(err);
   }
 }
@@ -41,7 +52,7 @@ export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<S
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return signedOut(opts);
-    return execute(schema, input, opts, (i) => handler(i, { user }));
+    return execute(schema, input, opts, (i) => handler(i, { user }), () => user.id);
   };
 }
 
@@ -58,13 +69,13 @@ export function userFormAction<S extends z.ZodType, T>(
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return signedOut(opts);
-    return execute(schema, fromForm(form), opts, (i) => handler(i, { user, form }));
+    return execute(schema, fromForm(form), opts, (i) => handler(i, { user, form }), () => user.id);
   };
 }
 
 /** An action open to visitors (sign-up, language): the same parsing and answers, no user. */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>, opts: ActionOptions = {}) {
-  return async (input: z.input<S>): Promise<ActionResult<T>> => execute(schema, input, opts, handler);
+  return async (input: z.input<S>): Promise<ActionResult<T>> => execute(schema, input, opts, handler, requestAddress);
 }
 
 /** FormData text field, "" when missing or a file. */

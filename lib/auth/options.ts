@@ -2,6 +2,8 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
+import { rateLimits } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 import { authenticate } from "./sign-in";
 
 export const authOptions: NextAuthOptions = {
@@ -13,11 +15,13 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const result = await authenticate(db, credentials);
+      async authorize(credentials, req) {
+        const forwardedFor = req.headers?.["x-forwarded-for"];
+        const address = clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor);
+        const result = await authenticate(db, credentials, { address, limits: rateLimits() });
         if (result.ok) return result.user;
-        // The message reaches the sign-in form as `error`.
-        throw new Error(result.reason === "locked" ? "locked" : "invalid");
+        // The message reaches the sign-in form as `error` (see signInErrorMessages).
+        throw new Error(result.retryAfterSeconds ? `${result.reason}:${result.retryAfterSeconds}` : result.reason);
       },
     }),
   ],

@@ -1,48 +1,69 @@
+import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { RateLimits } from "@/lib/rate-limit/limits";
 import { signInSchema } from "./schemas";
 import { hashPassword, verifyPassword } from "./password";
 
-/** After this many wrong passwords in a row an account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
-
 export type SignInResult =
   | { ok: true; user: { id: string; name: string; email: string } }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; until: Date };
+  /** Wrong email or password; `retryAfterSeconds` when this failure opened a wait. */
+  | { ok: false; reason: "invalid"; retryAfterSeconds?: number }
+  /** Refused before the password was checked: too many attempts, wait this long. */
+  | { ok: false; reason: "limited"; retryAfterSeconds: number };
 
 // Compared against when the email is unknown, so both paths take the same time.
 const dummyHash = hashPassword("lanbao-timing-equaliser");
 
-/** Checks a password and keeps the per-account failure count and lock in the database. */
-export async function authenticate(db: Db, input: unknown): Promise<SignInResult> {
+/** The account part of a limit key: a hash, so the limits table holds no email addresses. */
+function accountKey(email: string): string {
+  return createHash("sha256").update(`sign-in:${email}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * Checks a password behind three growing-wait limits (lib/rate-limit/backoff.ts), all
+ * counted before the password is compared and whether or not the email exists:
+ *  - this account from this address: a few free attempts; the owner signing in elsewhere
+ *    is not affected, so nobody can shut an owner out by guessing from their own machine;
+ *  - this account from anywhere: more free attempts, against guessing spread over many
+ *    addresses (the waits stay short and end by themselves: never a lock);
+ *  - this address, any account: failures only, against one machine trying many accounts.
+ * A successful sign-in clears the first two and does not count toward the third.
+ */
+export async function authenticate(db: Db, input: unknown, ctx: { address: string; limits: RateLimits }): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, lockedUntil: true },
-  });
-  if (!user?.passwordHash) {
-    await verifyPassword(password, await dummyHash);
-    return { ok: false, reason: "invalid" };
+  const account = accountKey(email);
+  const gates = [
+    { backoff: ctx.limits.signIn("accountAddress"), key: `${account}:${ctx.address}` },
+    { backoff: ctx.limits.signIn("account"), key: account },
+    { backoff: ctx.limits.signIn("address"), key: ctx.address },
+  ];
+  // The account is looked up alongside the counting (one round trip less); a refused
+  // attempt never looks at what was found.
+  const [decisions, user] = await Promise.all([
+    Promise.all(gates.map((g) => g.backoff.begin(g.key))),
+    db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } }),
+  ]);
+  const refusals = decisions.flatMap((d) => (d.ok ? [] : [d.retryAfterSeconds]));
+  if (refusals.length > 0) {
+    // Nothing was tried, so the gates that let it through take their count back.
+    await Promise.all(gates.map((g, i) => (decisions[i].ok ? g.backoff.undo(g.key, decisions[i]) : null)));
+    return { ok: false, reason: "limited", retryAfterSeconds: Math.max(...refusals) };
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked", until: user.lockedUntil };
 
-  if (await verifyPassword(password, user.passwordHash)) {
-    await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
+  const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await dummyHash).then(() => false);
+
+  if (user && valid) {
+    const [accountAddress, accountAnywhere, address] = gates;
+    await Promise.all([
+      accountAddress.backoff.reset(accountAddress.key),
+      accountAnywhere.backoff.reset(accountAnywhere.key),
+      address.backoff.undo(address.key, decisions[2]),
+    ]);
     return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
   }
-
-  // One statement, so parallel wrong guesses cannot skip the lock.
-  const [row] = await db.$queryRaw<{ lockedUntil: Date | null }[]>`
-    UPDATE "User"
-       SET "failedSignIns" = CASE WHEN "failedSignIns" + 1 >= ${MAX_FAILED_SIGN_INS} THEN 0 ELSE "failedSignIns" + 1 END,
-           "lockedUntil"   = CASE WHEN "failedSignIns" + 1 >= ${MAX_FAILED_SIGN_INS}
-                                  THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE "lockedUntil" END
-     WHERE id = ${user.id}
-     RETURNING "lockedUntil"`;
-  if (row?.lockedUntil && row.lockedUntil > new Date()) return { ok: false, reason: "locked", until: row.lockedUntil };
-  return { ok: false, reason: "invalid" };
+  const waits = decisions.flatMap((d) => (d.ok && d.opensWaitSeconds ? [d.opensWaitSeconds] : []));
+  return waits.length > 0 ? { ok: false, reason: "invalid", retryAfterSeconds: Math.max(...waits) } : { ok: false, reason: "invalid" };
 }

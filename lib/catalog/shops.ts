@@ -75,15 +75,24 @@ export async function getShopPage(db: Db, slug: string, viewerId: string | null)
   return { ...shop, following: await isFollowing(db, viewerId, shop.id), viewerIsOwner: viewerId === ownerId };
 }
 
-/** The shop's gift zone (礼物专区): featured published products in the merchant's order. */
+/**
+ * The shop's gift zone (礼物专区): the products the merchant features, in the merchant's
+ * order, that can be sent as gifts right now (lib/gifting/eligibility.ts decides; a
+ * featured product that is sold out or over the price limit waits off the list). Empty
+ * when the shop's gifting is off, so the zone disappears with it.
+ */
 export async function listGiftZone(db: Db, shopId: string): Promise<ProductCardData[]> {
   const rows = await db.product.findMany({
-    where: { shopId, published: true, giftZoneRank: { not: null } },
+    where: { shopId, published: true, giftZoneRank: { not: null }, shop: { giftingEnabled: true } },
     orderBy: [{ giftZoneRank: "asc" }, { createdAt: "desc" }],
-    take: GIFT_ZONE_MAX,
+    // A merchant features at most GIFT_ZONE_MAX; read them all, then keep the giftable.
+    take: GIFT_ZONE_MAX * 2,
     select: productCardSelect,
   });
-  return rows.map(toProductCard);
+  return rows
+    .map(toProductCard)
+    .filter((card) => card.giftable)
+    .slice(0, GIFT_ZONE_MAX);
 }
 
 export type ProductListPage = { items: ProductCardData[]; page: number; pageCount: number; total: number };

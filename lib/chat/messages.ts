@@ -1,29 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { MessageKind } from "@/lib/db/generated/enums";
-import { getGiftCards, type GiftCardData } from "@/lib/gifting/cards";
+import type { GiftCardData } from "@/lib/gifting/cards";
 import { DomainError } from "@/lib/validation/result";
-import { decodeCursor, encodeCursor, type MessageKey } from "./cursor";
+import { decodeCursor, type MessageKey } from "./cursor";
+import { giftCardsOf, hydrate, messageSelect, type ChatMessage } from "./message-view";
 import { postMessage } from "./post-message";
 import { afterSchema, pageSchema, sendTextSchema, threadIdSchema } from "./schemas";
 import { assertMember } from "./threads";
 
-/** A message as the thread page shows it; plain data, so it can cross to client components. */
-export type ChatMessage = {
-  id: string;
-  /** Opaque position for paging (see cursor.ts). */
-  cursor: string;
-  kind: MessageKind;
-  body: string | null;
-  sender: { id: string; name: string } | null;
-  /** SYSTEM messages: a key under the "system" messages and its parameters. */
-  systemKey: string | null;
-  systemArg: Record<string, string | number> | null;
-  /** ISO time. */
-  createdAt: string;
-  /** GIFT messages: the card to draw (null if the gift is gone). */
-  gift: GiftCardData | null;
-};
+export type { ChatMessage } from "./message-view";
 
 export type MessagePage = {
   /** Oldest first. */
@@ -31,44 +16,6 @@ export type MessagePage = {
   /** Whether there is more beyond this page (older for listMessages, newer for listMessagesAfter). */
   hasMore: boolean;
 };
-
-const messageSelect = {
-  id: true,
-  kind: true,
-  body: true,
-  giftId: true,
-  systemKey: true,
-  systemArg: true,
-  createdAt: true,
-  sender: { select: { id: true, name: true } },
-} as const satisfies Prisma.MessageSelect;
-
-type Row = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-
-function argOf(value: Prisma.JsonValue | null): Record<string, string | number> | null {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(value)) if (typeof v === "string" || typeof v === "number") out[k] = v;
-  return out;
-}
-
-async function hydrate(db: Db, rows: Row[]): Promise<ChatMessage[]> {
-  const cards = await getGiftCards(
-    db,
-    rows.flatMap((r) => (r.kind === "GIFT" && r.giftId ? [r.giftId] : [])),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    cursor: encodeCursor(r),
-    kind: r.kind,
-    body: r.body,
-    sender: r.sender,
-    systemKey: r.systemKey,
-    systemArg: argOf(r.systemArg),
-    createdAt: r.createdAt.toISOString(),
-    gift: r.giftId ? (cards.get(r.giftId) ?? null) : null,
-  }));
-}
 
 /**
  * Strictly before / after a key in (createdAt, id) order. The plain createdAt bound lets
@@ -120,9 +67,8 @@ export async function listMessagesAfter(
 export async function sendTextMessage(db: Db, userId: string, input: unknown): Promise<ChatMessage> {
   const { threadId, body } = sendTextSchema.parse(input);
   await assertMember(db, userId, threadId);
-  const message = await postMessage(db, { threadId, senderId: userId, kind: "TEXT", body });
-  const row = await db.message.findUniqueOrThrow({ where: { id: message.id }, select: messageSelect });
-  return (await hydrate(db, [row]))[0];
+  const { chatMessage } = await postMessage(db, { threadId, senderId: userId, kind: "TEXT", body });
+  return chatMessage;
 }
 
 /** A gift card as members of its thread see it, for redrawing a card after its status changed. */
@@ -130,5 +76,5 @@ export async function getThreadGiftCard(db: Db, userId: string, threadId: string
   await assertMember(db, userId, threadIdSchema.parse(threadId));
   const gift = await db.gift.findFirst({ where: { id: threadIdSchema.parse(giftId), threadId }, select: { id: true } });
   if (!gift) throw new DomainError("chat.errors.giftNotFound");
-  return (await getGiftCards(db, [gift.id])).get(gift.id) ?? null;
+  return (await giftCardsOf(db, [gift.id])).get(gift.id) ?? null;
 }

@@ -1,5 +1,8 @@
 // Which products can be sent as gifts (DESIGN §1 "Eligibility"). One function decides,
 // for the product page and for checkout alike; nothing here is a per-product flag.
+// `giftableProductSql` states the same rules for the database, for lists that must order
+// or narrow by them in SQL; tests/integration/eligibility-sql.test.ts holds the two equal.
+import { Prisma } from "@/lib/db/generated/client";
 
 /** Categories never giftable, whatever the merchant does: 珠宝首饰 and 教育培训. */
 export const EXCLUDED_CATEGORY_SLUGS = ["jewelry", "education"] as const;
@@ -53,4 +56,17 @@ export function productGiftEligibility(p: {
   if (p.variants.length === 0) reasons.add("outOfStock");
   const order: IneligibleReason[] = ["shopGiftingOff", "categoryExcluded", "priceTooHigh", "notPublished", "outOfStock"];
   return { eligible: false, reasons: order.filter((r) => reasons.has(r)), giftableVariantIds: [] };
+}
+
+/**
+ * The rules of `productGiftEligibility` as a SQL condition on a "Product" row aliased
+ * `p`: true exactly when that function says eligible. Lists still pass their rows through
+ * the function; this only lets the database order or narrow them first.
+ */
+export function giftableProductSql(p: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${p}."published"
+    AND EXISTS (SELECT 1 FROM "Shop" gs WHERE gs."id" = ${p}."shopId" AND gs."giftingEnabled")
+    AND EXISTS (SELECT 1 FROM "Category" gc WHERE gc."id" = ${p}."categoryId" AND gc."giftEligible")
+    AND EXISTS (SELECT 1 FROM "Variant" gv WHERE gv."productId" = ${p}."id"
+                   AND gv."originalPrice" <= ${GIFT_ORIGINAL_PRICE_LIMIT} AND gv."stock" > 0))`;
 }

@@ -1,14 +1,18 @@
 import type { Db } from "@/lib/db/client";
 import { createHash, createHmac } from "node:crypto";
 
+/**
+ * Gift links are signed with a secret of their own, not the session secret: rotating
+ * NEXTAUTH_SECRET signs everyone out but leaves every gift link in every chat working.
+ */
 function secret(): string {
-  const s = process.env.NEXTAUTH_SECRET;
-  if (!s) throw new Error("NEXTAUTH_SECRET is not set");
+  const s = process.env.LANBAO_LINK_SECRET;
+  if (!s) throw new Error("LANBAO_LINK_SECRET is not set");
   return s;
 }
 
 /**
- * The claim-link token of a gift: an HMAC of its id under the server secret, so it is
+ * The claim-link token of a gift: an HMAC of its id under the link secret, so it is
  * unguessable, never stored, and can be shown again to the thread's members on every
  * render. The database keeps only its sha256 (Gift.tokenHash) for the lookup.
  */

@@ -84,7 +84,7 @@ export async function sendJob<Q extends JobQueue>(
 }
 
 /** Queues whose jobs run one at a time across every worker. */
-const SINGLETON_QUEUES = new Set<string>([JOB_QUEUES.sweep, JOB_QUEUES.analyticsRefresh]);
+export const SINGLETON_QUEUES: ReadonlySet<string> = new Set<string>([JOB_QUEUES.sweep, JOB_QUEUES.analyticsRefresh]);
 
 /** Creates pg-boss's schema and Lanbao's queues if missing. Part of `npm run db:migrate`. */
 export async function installJobQueues(connectionString: string): Promise<void> {

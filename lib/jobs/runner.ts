@@ -8,8 +8,10 @@ import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { expireGift } from "@/lib/gifting/expire";
 import { drawLottery } from "@/lib/gifting/lottery";
 import { remindRecipient } from "@/lib/gifting/remind";
+import { registerReadinessCheck } from "@/lib/health/check";
+import { logEvent } from "@/lib/log";
 import { settleRefund } from "@/lib/payments/refunds";
-import { JOB_QUEUES, retryPolicy, sendJob, type JobData, type JobQueue } from "./queue";
+import { JOB_QUEUES, retryPolicy, sendJob, SINGLETON_QUEUES, type JobData, type JobQueue } from "./queue";
 import { runSweep } from "./sweep";
 
 export type JobLogEntry = {
@@ -31,19 +33,27 @@ export type JobRunnerOptions = {
   /** The sweep's cron; null leaves it and the analytics refresh unscheduled (tests run them by hand). */
   sweepCron?: string | null;
   log?: (entry: JobLogEntry) => void;
+  /** Report the queue in /api/health's readiness (the app's runner does; tests' runners need not). */
+  readiness?: boolean;
 };
 
 export type JobRunner = { stop(): Promise<void> };
 
 type Handler<Q extends JobQueue> = (job: PgBoss.JobWithMetadata<JobData[Q]>) => Promise<unknown>;
 
-const defaultLog = (entry: JobLogEntry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+/** One JSON log line per job run (lib/log redacts anything personal). */
+const defaultLog = ({ kind, queue, jobId, ...rest }: JobLogEntry) => logEvent({ kind, name: queue, id: jobId, ...rest });
 
 export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<JobRunner> {
   const log = opts.log ?? defaultLog;
   const boss = new PgBoss({ connectionString: opts.connectionString, max: 4, application_name: "lanbao-jobs" });
   boss.on("error", (err) => log({ kind: "job", queue: "-", jobId: "-", status: "error", durationMs: 0, error: err.message }));
   await boss.start();
+  // The queues exist even when this process started without migrating (LANBAO_MIGRATE=0).
+  for (const name of Object.values(JOB_QUEUES)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: SINGLETON_QUEUES.has(name) ? "singleton" : "standard" });
+  }
+  let running = true;
 
   async function work<Q extends JobQueue>(queue: Q, handler: Handler<Q>) {
     await boss.work<JobData[Q]>(
@@ -96,8 +106,12 @@ export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<Jo
     await boss.send(JOB_QUEUES.analyticsRefresh, {}, retryPolicy(JOB_QUEUES.analyticsRefresh));
   }
 
+  if (opts.readiness !== false) {
+    registerReadinessCheck({ name: "job-queue", run: async () => (running ? { ok: true } : { ok: false, detail: "stopped" }) });
+  }
   return {
     async stop() {
+      running = false;
       await boss.stop({ graceful: true, timeout: 5_000, wait: true });
     },
   };

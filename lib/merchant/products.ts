@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ProductKind } from "@/lib/db/generated/enums";
 import { optionsRecord } from "@/lib/catalog/products";
+import { refreshProductSearchText } from "@/lib/catalog/search-text";
 import { deleteImage, imageExists, isStorageKey, urlFor } from "@/lib/storage";
 import { DomainError } from "@/lib/validation/result";
 import { ownedProduct, ownedShop, type DbOrTx } from "./access";
@@ -167,7 +168,7 @@ export async function createProduct(db: Db, userId: string, raw: CreateProductIn
     const keys = input.images.map((r) => ("key" in r ? r.key : null));
     if (keys.some((k) => k === null)) throw new DomainError("merchant.errors.imageMissing", "images");
     await checkNewImageKeys(tx, keys as string[]);
-    return tx.product.create({
+    const created = await tx.product.create({
       data: {
         shopId: input.shopId,
         categoryId: input.categoryId,
@@ -180,6 +181,8 @@ export async function createProduct(db: Db, userId: string, raw: CreateProductIn
       },
       select: { id: true, shopId: true },
     });
+    await refreshProductSearchText(tx, { productIds: [created.id] });
+    return created;
   });
 }
 
@@ -230,6 +233,7 @@ export async function updateProduct(db: Db, userId: string, raw: UpdateProductIn
       where: { id: owned.id },
       data: { title: input.title, description: input.description, categoryId: input.categoryId, kind: input.kind },
     });
+    await refreshProductSearchText(tx, { productIds: [owned.id] });
     if (removedVariants.length) await tx.variant.deleteMany({ where: { id: { in: removedVariants.map((v) => v.id) } } });
     for (const [position, v] of input.variants.entries()) {
       if (!v.id) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { refreshProductSearchText } from "@/lib/catalog/search-text";
 import { deleteImage, imageExists, isStorageKey, urlFor } from "@/lib/storage";
 import { DomainError } from "@/lib/validation/result";
 import { ownedShop } from "./access";
@@ -125,6 +126,7 @@ export async function updateShopSettings(db: Db, userId: string, raw: z.input<ty
   // Conditional on the owner, so a shop handed over meanwhile is not written.
   const { count } = await db.shop.updateMany({ where: { id: shop.id, ownerId: userId }, data });
   if (count !== 1) throw new DomainError("merchant.errors.shopNotFound");
+  if (input.name !== shop.name) await refreshProductSearchText(db, { shopId: shop.id }); // search finds products by shop name
   if ("coverImageKey" in data && shop.coverImageKey) await deleteImage(shop.coverImageKey);
   return { id: shop.id, slug: shop.slug };
 }

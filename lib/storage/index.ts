@@ -1,11 +1,13 @@
-// The one storage interface for uploaded images. Today files live on the app's disk
-// (LANBAO_UPLOADS_DIR, default <LANBAO_DATA_DIR>/uploads, git-ignored) and are served
-// by app/uploads/[key]/route.ts; an object-storage backend would implement the same
-// ImageStore and change urlFor to point at its public base URL.
+// The one storage interface for uploaded images, served by app/uploads/[key]/route.ts
+// whatever the backend. LANBAO_STORAGE chooses it:
+//   disk (default)  files on the app's disk (LANBAO_UPLOADS_DIR, default
+//                   <LANBAO_DATA_DIR>/uploads, git-ignored): one machine only;
+//   s3              an S3-compatible bucket (lib/storage/s3.ts): any number of app processes.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IMAGE_TYPES, validateImage, type ImageType } from "./images";
+import { s3ConfigFromEnv, s3Store } from "./s3";
 
 export { MAX_IMAGE_BYTES, sniffImageType, validateImage } from "./images";
 
@@ -70,10 +72,21 @@ export function localDiskStore(dir: string): ImageStore {
 }
 
 let override: ImageStore | undefined;
+let s3: { settings: string; store: ImageStore } | undefined;
 
 /** The store in use; read from the environment on each call so tests can point it elsewhere. */
-export function imageStore(): ImageStore {
-  return override ?? localDiskStore(uploadsDir());
+export function imageStore(env: Record<string, string | undefined> = process.env): ImageStore {
+  if (override) return override;
+  const backend = env.LANBAO_STORAGE?.trim() || "disk";
+  if (backend === "disk") return localDiskStore(uploadsDir(env));
+  if (backend === "s3") {
+    const config = s3ConfigFromEnv(env);
+    const settings = JSON.stringify(config);
+    // One client (and its connection pool) per configuration.
+    if (s3?.settings !== settings) s3 = { settings, store: s3Store(config) };
+    return s3.store;
+  }
+  throw new Error(`LANBAO_STORAGE=${backend} is not a storage backend: use disk or s3.`);
 }
 
 /** For tests and alternative backends. */

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-/** Field errors carry i18n keys (e.g. "validation.emailTaken"); forms translate them. */
+/** Field errors carry i18n keys (e.g. "validation.required"); forms translate them. */
 export type FieldErrors = Record<string, string[]>;
 
 /** What every server action returns: data, or errors a form can show next to its fields. */

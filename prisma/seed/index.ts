@@ -11,6 +11,7 @@
 import type { Db } from "../../lib/db/client.ts";
 import type { Prisma } from "../../lib/db/generated/client.ts";
 import { hashPassword } from "../../lib/auth/password.ts";
+import { recountThreads } from "../../lib/chat/counters.ts";
 import {
   CATEGORIES,
   DEMO_PASSWORD,
@@ -293,6 +294,8 @@ async function fill(tx: Tx, now: Date) {
         skipDuplicates: true,
       })
     ).count;
+    // Bulk-inserted messages: set the list previews and unread counters from them.
+    await recountThreads(tx, freshThreads.map((t) => seedIds.thread(t.key)));
   }
 
   created.follows = (

@@ -1,108 +1,119 @@
-// Brings up what the Lanbao app needs around it: the database (embedded unless
-// DATABASE_URL is set), its migrations and demo data, the auth secret, and the local
-// Stripe sandbox (unless STRIPE_SECRET_KEY is set). Shared by `npm run dev`,
-// `npm start` and the end-to-end test server.
+// Brings up what the Lanbao app needs around it, as the settings say: the database
+// (embedded unless DATABASE_URL is set), its migrations, the demo data, the auth secret,
+// and the local Stripe sandbox. Shared by `npm run dev`, `npm start`, the end-to-end test
+// server and the container image (which has neither the embedded database nor the seed).
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createDb } from "../../lib/db/client.ts";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded.ts";
 import { migrate } from "../../lib/db/migrate.ts";
-import { seed } from "../../prisma/seed/index.ts";
-import { startStripeSandbox } from "../stripe-sandbox/server.ts";
+import type { Settings } from "./config.ts";
 
 export type ServicesOptions = {
-  dataDir: string;
-  appPort: number;
-  dbPort: number;
+  settings: Settings;
   databaseName: string;
-  sandboxPort: number;
-  seed: boolean;
   log: (line: string) => void;
 };
 
 export type Services = { env: Record<string, string>; stop(): Promise<void> };
 
-async function persistentSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+/**
+ * A development secret kept in the data folder. The link secret starts as a copy of the
+ * auth secret when a data folder from before it existed has one, so its gift links keep
+ * working; from then on the two are independent.
+ */
+async function persistentSecret(dataDir: string, name: "auth-secret" | "link-secret"): Promise<string> {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(32).toString("base64url");
+  const inherited = path.join(dataDir, "auth-secret");
+  const secret =
+    name === "link-secret" && existsSync(inherited) ? (await readFile(inherited, "utf8")).trim() : randomBytes(32).toString("base64url");
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, secret + "\n", { mode: 0o600 });
   return secret;
 }
 
-export async function startServices(opts: ServicesOptions): Promise<Services> {
+// Module paths kept out of a bundler's sight: the container image does without them.
+const EMBEDDED_DB = "../../lib/db/embedded.ts";
+const SEED = "../../prisma/seed/index.ts";
+const DB_CLIENT = "../../lib/db/client.ts";
+const SEARCH_TEXT = "../../lib/catalog/search-text.ts";
+
+export async function startServices({ settings, databaseName, log }: ServicesOptions): Promise<Services> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch((e) => opts.log(`stop failed: ${e}`));
+    for (const s of stops.splice(0).reverse()) await s().catch((e) => log(`stop failed: ${e}`));
   };
   try {
-    let databaseUrl = process.env.DATABASE_URL;
+    let databaseUrl = settings.databaseUrl;
     if (!databaseUrl) {
       const t0 = Date.now();
-      const pg: EmbeddedDatabase = await startEmbeddedPostgres({
-        dataDir: path.join(opts.dataDir, "postgres"),
-        port: opts.dbPort,
-      });
+      const { startEmbeddedPostgres } = (await import(/* @vite-ignore */ EMBEDDED_DB)) as typeof import("../../lib/db/embedded.ts");
+      const dataDir = path.join(settings.dataDir, "postgres");
+      const pg = await startEmbeddedPostgres({ dataDir, port: settings.dbPort });
       stops.push(() => pg.stop());
-      await pg.createDatabase(opts.databaseName);
-      databaseUrl = pg.url(opts.databaseName);
-      opts.log(`PostgreSQL ready on port ${opts.dbPort} in ${Date.now() - t0} ms (data in ${path.join(opts.dataDir, "postgres")})`);
+      await pg.createDatabase(databaseName);
+      databaseUrl = pg.url(databaseName);
+      log(`PostgreSQL ready on port ${settings.dbPort} in ${Date.now() - t0} ms (data in ${dataDir})`);
     }
 
-    const applied = await migrate(databaseUrl, { log: opts.log });
-    if (applied.length === 0) opts.log("database schema is up to date");
-    if (opts.seed) {
+    if (settings.migrate) {
+      const applied = await migrate(databaseUrl, { log, dir: process.env.LANBAO_MIGRATIONS_DIR || undefined });
+      if (applied.length === 0) log("database schema is up to date");
+    } else {
+      log("migrations skipped (LANBAO_MIGRATE=0): run `npm run db:migrate` as a release step");
+    }
+    if (settings.seed) {
       const t0 = Date.now();
+      const [{ seed }, { createDb }, { refreshStaleSearchText }] = (await Promise.all([
+        import(/* @vite-ignore */ SEED),
+        import(/* @vite-ignore */ DB_CLIENT),
+        import(/* @vite-ignore */ SEARCH_TEXT),
+      ])) as [typeof import("../../prisma/seed/index.ts"), typeof import("../../lib/db/client.ts"), typeof import("../../lib/catalog/search-text.ts")];
       const db = createDb(databaseUrl, { max: 4 });
       try {
         await seed(db);
+        log(`demo data checked in ${Date.now() - t0} ms`);
+        // Pinyin and category names in the search text of rows written without them
+        // (production runs `npm run db:reindex-search` instead: docs/deploy.md).
+        const written = await refreshStaleSearchText(db);
+        if (written > 0) log(`search text written for ${written} products`);
       } finally {
         await db.$disconnect();
       }
-      opts.log(`demo data checked in ${Date.now() - t0} ms`);
     }
 
-    const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${opts.appPort}`;
+    const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${settings.port}`;
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: appUrl,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret(opts.dataDir)),
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret(settings.dataDir, "auth-secret")),
+      LANBAO_LINK_SECRET: process.env.LANBAO_LINK_SECRET ?? (await persistentSecret(settings.dataDir, "link-secret")),
       NEXT_TELEMETRY_DISABLED: "1",
     };
 
-    if (!process.env.STRIPE_SECRET_KEY) {
+    if (settings.sandbox && process.env.STRIPE_SANDBOX_URL) {
+      // A sandbox that is already running (another app process started it): share it.
+      env.STRIPE_SANDBOX_URL = process.env.STRIPE_SANDBOX_URL;
+      env.STRIPE_WEBHOOK_SECRET = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_lanbao_sandbox";
+      log(`Stripe sandbox at ${env.STRIPE_SANDBOX_URL} (already running)`);
+    } else if (settings.sandbox) {
+      const { startStripeSandbox } = await import("../stripe-sandbox/server.ts");
       const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_lanbao_sandbox";
       const sandbox = await startStripeSandbox({
-        port: opts.sandboxPort,
+        port: settings.sandboxPort,
         webhookUrl: `${appUrl}/api/stripe/webhook`,
         webhookSecret,
-        log: (l) => opts.log(`[stripe-sandbox] ${l}`),
+        log: (l) => log(`[stripe-sandbox] ${l}`),
       });
       stops.push(() => sandbox.stop());
       env.STRIPE_SANDBOX_URL = sandbox.url;
       env.STRIPE_WEBHOOK_SECRET = webhookSecret;
-      opts.log(`Stripe sandbox on ${sandbox.url}`);
+      log(`Stripe sandbox on ${sandbox.url}`);
     }
     return { env, stop };
   } catch (err) {
     await stop();
     throw err;
   }
-}
-
-/** Stops the services once on SIGINT/SIGTERM (Ctrl-C), after the given child processes. */
-export function stopOnSignals(stopAll: () => Promise<void>) {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping Lanbao…\n`);
-    void stopAll().finally(() => process.exit(0));
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  process.on("SIGHUP", handler);
 }

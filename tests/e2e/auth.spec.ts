@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./base";
 import { uniqueEmail } from "./helpers";
 
 test("a new user signs up, signs out, signs in, switches to 中文 and sees the home page in Chinese", async ({ page }) => {
@@ -43,13 +43,34 @@ test("sign-up shows each problem next to its field and creates no account", asyn
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.locator("#email-error")).toHaveText("Enter a valid email address.");
   await expect(page.locator("#password-error")).toHaveText("Use at least 8 characters.");
+});
 
-  // A taken email is only known to the server; its answer lands on the email field.
+test("sign-up with a taken email tells nothing: the visitor is asked to sign in, and only the owner's password works", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Not The Sender");
   await page.getByLabel("Email").fill("sender@lanbao.test");
-  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByLabel("Password").fill("someone-elses-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("#email-error")).toHaveText("An account with this email already exists.");
-  await expect(page).toHaveURL(/\/sign-up/);
+  // No "already exists": the same hand-over to sign-in any failed sign-in after sign-up gets.
+  await expect(page).toHaveURL(/\/sign-in\?from=sign-up/);
+  await expect(page.getByTestId("sign-up-handoff")).toHaveText(/If this email already had a Lanbao account, use that account's password/);
+  await expect(page.getByLabel("Email")).toHaveValue("sender@lanbao.test");
+  await expect(page.locator("#sign-in-error, #email-error")).toHaveCount(0);
+
+  // The owner signs in with their own password, which the attempt did not change.
+  await page.getByLabel("Password").fill("lanbao-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("home-greeting")).toHaveText(/Hi, /);
+});
+
+test("the owner who signs up again with their own password is simply signed in", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Chen Again");
+  await page.getByLabel("Email").fill("chen@lanbao.test");
+  await page.getByLabel("Password").fill("lanbao-demo");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("home-greeting")).toBeVisible();
+  await expect(page.getByTestId("home-greeting")).not.toHaveText(/Chen Again/);
 });
 
 test("a first visit follows Accept-Language", async ({ browser }) => {
@@ -60,10 +81,10 @@ test("a first visit follows Accept-Language", async ({ browser }) => {
   await context.close();
 });
 
-test("wrong passwords are refused and repeated ones lock the account", async ({ page }) => {
+test("wrong passwords open growing waits on that machine, and the owner still gets in from another", async ({ page, browser }) => {
   const email = uniqueEmail("guesser");
   await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill("Lock Test");
+  await page.getByLabel("Display name").fill("Wait Test");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("the-right-password");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -75,10 +96,23 @@ test("wrong passwords are refused and repeated ones lock the account", async ({ 
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("#sign-in-error")).toHaveText(i < 4 ? "Wrong email or password." : /locked for 15 minutes/);
+    await expect(page.locator("#sign-in-error")).toHaveText(
+      i < 4 ? "Wrong email or password." : "Wrong email or password. Too many attempts. Try again in 30 seconds.",
+    );
   }
+  // While the wait runs, not even the right password is tried.
   await page.getByLabel("Password").fill("the-right-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#sign-in-error")).toHaveText(/locked for 15 minutes/);
+  await expect(page.locator("#sign-in-error")).toHaveText("Too many attempts. Try again in 30 seconds.");
   await expect(page).toHaveURL(/\/sign-in/);
+
+  // The owner on another network is not held up by someone guessing elsewhere.
+  const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77" } });
+  const owner = await elsewhere.newPage();
+  await owner.goto("/sign-in");
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Password").fill("the-right-password");
+  await owner.getByRole("button", { name: "Sign in" }).click();
+  await expect(owner.getByTestId("home-greeting")).toHaveText("Hi, Wait Test");
+  await elsewhere.close();
 });

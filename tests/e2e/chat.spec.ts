@@ -1,27 +1,16 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, uniqueEmail } from "./helpers";
-
-async function signUp(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const email = uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
-  await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
-  return { context, page, email, name };
-}
+import { expect, type Page } from "./base";
+import { signIn } from "./helpers";
+import { personIn, test } from "./services";
 
 async function waitLive(page: Page) {
   await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
 }
 
-test("two new people become friends and chat live, without reloading", async ({ browser }) => {
+test("two new people become friends and chat live, without reloading", async ({ browser, services }) => {
+  // Signing up is auth.spec's subject: the two accounts are made through the services.
   const suffix = Math.random().toString(36).slice(2, 6);
-  const ann = await signUp(browser, `Ann ${suffix}`);
-  const bo = await signUp(browser, `Bo ${suffix}`);
+  const ann = await personIn(browser, await services.newUser(`Ann ${suffix}`));
+  const bo = await personIn(browser, await services.newUser(`Bo ${suffix}`));
 
   // A new user has no chats yet and is pointed to friends.
   await ann.page.goto("/chats");
@@ -56,7 +45,14 @@ test("two new people become friends and chat live, without reloading", async ({ 
   await expect(bo.page.getByTestId("thread-title")).toHaveText(ann.name);
   await Promise.all([waitLive(ann.page), waitLive(bo.page)]);
 
-  // Ann sends; Bo's open thread shows it without a reload.
+  // Ann sends; Bo's open thread shows it without a reload, and without asking the server
+  // for it: the live event carries the message. Every new request from Bo's page fails
+  // meanwhile (the stream is already open), so a fetch would leave the message missing.
+  const blocked: string[] = [];
+  await bo.page.route("**/*", (route) => {
+    blocked.push(`${route.request().method()} ${new URL(route.request().url()).pathname}`);
+    return route.abort();
+  });
   const hello = `Hello Bo 你好 ${suffix}`;
   await ann.page.getByTestId("composer-input").fill(hello);
   const t0 = Date.now();
@@ -67,6 +63,9 @@ test("two new people become friends and chat live, without reloading", async ({ 
   test.info().annotations.push({ type: "live delivery (ms)", description: String(delay) });
   console.log(`live delivery: ${delay} ms`);
   expect(delay).toBeLessThan(2000);
+  await bo.page.unrouteAll({ behavior: "wait" });
+  // What Bo's page asked for after drawing it (marking the thread read), never the messages.
+  expect(blocked.filter((r) => r.includes("/messages"))).toEqual([]);
   await expect(onBo).toHaveAttribute("data-own", "false");
   await expect(ann.page.getByTestId("message").filter({ hasText: hello })).toHaveAttribute("data-own", "true");
   await expect(ann.page.getByTestId("composer-input")).toHaveValue("");
@@ -85,14 +84,19 @@ test("two new people become friends and chat live, without reloading", async ({ 
   await ann.page.getByTestId("composer-more").click();
   await expect(ann.page.getByTestId("composer-gift")).toHaveAttribute("href", `${threadUrl}/gift`);
 
-  // Bo's chat list shows the thread; a message while Bo is there updates it live.
+  // Bo's chat list shows the thread; messages while Bo is there update it and the badge
+  // next to "Chats" live.
   await bo.page.goto("/chats");
   await waitLive(bo.page);
+  await expect(bo.page.getByTestId("nav-unread")).toHaveCount(0);
+  await ann.page.getByTestId("composer-input").fill("Still there?");
+  await ann.page.getByTestId("composer-input").press("Enter");
   await ann.page.getByTestId("composer-input").fill("Are you there?");
   await ann.page.getByTestId("composer-input").press("Enter");
   const row = bo.page.getByTestId("thread-list").getByRole("link", { name: new RegExp(ann.name) });
   await expect(row).toContainText("Are you there?");
-  await expect(row.getByLabel("1 unread")).toBeVisible();
+  await expect(row.getByLabel("2 unread")).toBeVisible();
+  await expect(bo.page.getByTestId("nav-unread")).toHaveText("2");
 
   // A connection drop loses nothing: what was sent meanwhile shows up once Bo is back.
   await row.click();
@@ -104,59 +108,48 @@ test("two new people become friends and chat live, without reloading", async ({ 
   await expect(ann.page.locator('[data-testid="message"][data-message-id]').filter({ hasText: "Sent while you were offline" })).toBeVisible();
   await bo.context.setOffline(false);
   await expect(bo.page.getByTestId("message").filter({ hasText: "Sent while you were offline" })).toBeVisible({ timeout: 20_000 });
-  await expect(bo.page.getByTestId("message")).toHaveCount(4);
+  await expect(bo.page.getByTestId("message")).toHaveCount(5);
+  // Read in the open thread: the badge goes, and the chat list says so.
+  await expect(bo.page.getByTestId("nav-unread")).toHaveCount(0);
+  await bo.page.goto("/chats");
+  await expect(row).toContainText("Sent while you were offline");
+  await expect(row.getByText(/unread/)).toHaveCount(0);
 
   await ann.context.close();
   await bo.context.close();
 });
 
-test("a long chat loads older messages when scrolled to the top and keeps the place", async ({ browser }) => {
+test("a long chat loads older messages when scrolled to the top and keeps the place", async ({ browser, services }) => {
+  // What is tested is the reader's scrolling: the people, their friendship and the 36
+  // messages are made through the services, not typed.
   const suffix = Math.random().toString(36).slice(2, 6);
-  const cy = await signUp(browser, `Cy ${suffix}`);
-  const di = await signUp(browser, `Di ${suffix}`);
-  // Friends by asking each other: the second request accepts the first.
-  for (const [me, other] of [
-    [cy, di],
-    [di, cy],
-  ] as const) {
-    await me.page.goto("/friends");
-    await me.page.getByLabel("Email or Lanbao ID").fill(other.email);
-    await me.page.getByRole("button", { name: "Search" }).click();
-    await me.page.getByTestId("add-friend").click();
-    await expect(me.page.getByText(/^(Request sent to|You and) /)).toBeVisible();
-  }
-  await cy.page.reload();
-  await cy.page.getByTestId("friend").filter({ hasText: di.name }).getByTestId("open-chat").click();
-  await cy.page.waitForURL(/\/chats\/[^/]+$/);
+  const cy = await services.newUser(`Cy ${suffix}`);
+  const di = await services.newUser(`Di ${suffix}`);
+  await services.befriend(cy, di);
+  const threadId = await services.directThread(cy, di);
+  await services.postTexts(threadId, cy, Array.from({ length: 36 }, (_, i) => `line ${i + 1}`));
 
-  const input = cy.page.getByTestId("composer-input");
-  for (let i = 1; i <= 36; i++) {
-    await input.fill(`line ${i}`);
-    await input.press("Enter");
-  }
-  await expect(cy.page.locator('[data-testid="message"][data-message-id]')).toHaveCount(36);
-
-  await di.page.goto(new URL(cy.page.url()).pathname);
-  const messages = di.page.getByTestId("message");
+  const reader = await personIn(browser, di);
+  await reader.page.goto(`/chats/${threadId}`);
+  const messages = reader.page.getByTestId("message");
   await expect(messages.last()).toContainText("line 36");
   await expect(messages).toHaveCount(30);
   // The newest 30: lines 7..36, the newest in view.
-  const bodies = di.page.getByTestId("message-body");
+  const bodies = reader.page.getByTestId("message-body");
   await expect(bodies.first()).toHaveText("line 7");
   await expect(messages.last()).toBeInViewport();
 
   const anchor = bodies.filter({ hasText: /^line 7$/ });
-  await di.page.getByTestId("message-list").evaluate((el) => (el.scrollTop = 0));
+  await reader.page.getByTestId("message-list").evaluate((el) => (el.scrollTop = 0));
   await expect(messages).toHaveCount(36);
   await expect(bodies.first()).toHaveText("line 1");
   // The reader stays where they were: line 7 still in view, the older lines above it.
   await expect(anchor).toBeInViewport();
   await expect(messages.first()).not.toBeInViewport();
-  await di.page.getByTestId("message-list").evaluate((el) => (el.scrollTop = 0));
-  await expect(di.page.getByText("This is the beginning of your chat.")).toBeVisible();
+  await reader.page.getByTestId("message-list").evaluate((el) => (el.scrollTop = 0));
+  await expect(reader.page.getByText("This is the beginning of your chat.")).toBeVisible();
 
-  await cy.context.close();
-  await di.context.close();
+  await reader.context.close();
 });
 
 test("finding friends explains bad input, strangers and yourself", async ({ page }) => {
@@ -173,7 +166,7 @@ test("finding friends explains bad input, strangers and yourself", async ({ page
   await expect(page.locator("#friend-query-error")).toHaveText(/That's you!/);
 });
 
-test("the demo group chat reads like a messenger, and outsiders cannot open a thread", async ({ browser }) => {
+test("the demo group chat reads like a messenger, and outsiders cannot open a thread", async ({ browser, services }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "sender@lanbao.test", undefined, "/chats");
@@ -186,7 +179,7 @@ test("the demo group chat reads like a messenger, and outsiders cannot open a th
   const groupUrl = new URL(page.url()).pathname;
   await context.close();
 
-  const outsider = await signUp(browser, "Outsider");
+  const outsider = await personIn(browser, await services.newUser("Outsider"));
   await outsider.page.goto(groupUrl);
   await expect(outsider.page.getByTestId("thread-not-found")).toBeVisible();
   await expect(outsider.page.getByTestId("message")).toHaveCount(0);

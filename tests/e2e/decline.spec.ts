@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./base";
 import { uniqueEmail } from "./helpers";
 
 /** A new account, signed in, in a context of its own. */

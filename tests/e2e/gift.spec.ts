@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./base";
 import { signIn } from "./helpers";
 
 const ADDRESS = { name: "王芳", phone: "13987654321", detail: "漕溪北路 88 号 1203 室" };
@@ -102,7 +102,9 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
 
   // The merchant sees the order with the address.
   await merchant.goto("/merchant/orders");
-  await merchant.getByRole("link", { name: new RegExp(PRODUCT) }).first().click();
+  // Other specs order the same product at the same time: pick this sender's gift to this recipient.
+  const row = merchant.getByTestId("merchant-order-row").filter({ hasText: "Li Wei 李伟 → Wang Fang 王芳" }).filter({ hasText: PRODUCT });
+  await row.first().getByRole("link", { name: new RegExp(PRODUCT) }).click();
   await expect(merchant.getByText(ADDRESS.phone)).toBeVisible();
   await expect(merchant.getByText(ADDRESS.detail, { exact: false })).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./base";
 import { signIn } from "./helpers";
 
 const PRODUCT = "Chocolate Truffle Box";

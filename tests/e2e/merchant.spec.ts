@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./base";
 import { signIn } from "./helpers";
 
 const IMAGE = fileURLToPath(new URL("./fixtures/product.png", import.meta.url));

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./base";
 import { signIn, uniqueEmail } from "./helpers";
 
 const ADDRESS = { name: "刘洋", phone: "13711112222", detail: "天目山路 18 号 5 幢 302 室" };

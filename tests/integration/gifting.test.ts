@@ -277,6 +277,23 @@ describe("the claim link", () => {
     // Only the hash is stored.
     expect(JSON.stringify(await t.db.gift.findUniqueOrThrow({ where: { id: gift!.id } }))).not.toContain(token);
   });
+
+  it("keeps working when the session secret rotates, and only under its own secret", async () => {
+    const s = await scene();
+    const { gift } = await paidGift(s);
+    const token = giftToken(gift!.id);
+    const [auth, link] = [process.env.NEXTAUTH_SECRET, process.env.LANBAO_LINK_SECRET];
+    try {
+      process.env.NEXTAUTH_SECRET = "a-rotated-session-secret-of-forty-characters";
+      expect(giftToken(gift!.id)).toBe(token);
+      expect(await getGiftByToken(t.db, s.recipient.id, token)).toMatchObject({ role: "recipient", giftId: gift!.id });
+      process.env.LANBAO_LINK_SECRET = "another-link-secret-entirely-of-forty-chars";
+      expect(giftToken(gift!.id)).not.toBe(token);
+    } finally {
+      process.env.NEXTAUTH_SECRET = auth;
+      process.env.LANBAO_LINK_SECRET = link;
+    }
+  });
 });
 
 describe("gifts not accepted within 24 hours", () => {

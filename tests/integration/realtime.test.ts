@@ -44,6 +44,8 @@ describe("realtime listener", () => {
       const forBo: ListenerEvent[] = [];
       const offAnn = l.subscribe("ann", (e) => forAnn.push(e));
       const offBo = l.subscribe("bo", (e) => forBo.push(e));
+      // Connected first, so the time below is the NOTIFY's trip and not a connection set-up.
+      await otherProcess.$queryRaw`SELECT 1`;
       const got = nextEvent(l, "ann", (e) => e.type === "message");
       const t0 = performance.now();
       await publish(otherProcess, ["ann", "cy"], { type: "message", threadId: "th1", messageId: "m1" });

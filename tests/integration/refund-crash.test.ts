@@ -129,6 +129,6 @@ describe("a crash between recording a refund and settling it", () => {
       expect(settled.stripeRefundId).toMatch(/^re_/);
       expect(await refundedAtStripe(orderId)).toBe(5200);
       expect(await t.db.refund.count({ where: { orderId } })).toBe(1);
-    });
+    }, 120_000); // a Node process of its own starts, is killed, and a worker restarts
   }
 });

@@ -23,7 +23,9 @@ async function actualSchema(url: string) {
           FROM information_schema.columns WHERE table_schema = 'public'`);
     const enums = await c.query<{ name: string; values: string[] }>(
       `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
-         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+         JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public'
+        GROUP BY t.typname`,
     );
     const indexes = await c.query<{ name: string; table: string; unique: boolean; primary: boolean; columns: string[] }>(
       `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,

@@ -8,13 +8,19 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signIn") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; from?: string }> }) {
+  const { callbackUrl: rawCallbackUrl, from } = await searchParams;
+  const callbackUrl = safeReturnPath(rawCallbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("signInTitle")}</h1>
+      {from === "sign-up" && (
+        <p role="status" className="rounded-lg bg-lanbao-50 p-3 text-sm text-gray-700" data-testid="sign-up-handoff">
+          {t("afterSignUp")}
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="text-sm text-gray-600">
         {t("noAccount")}{" "}

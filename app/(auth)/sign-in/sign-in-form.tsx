@@ -2,17 +2,29 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError } from "@/components/ui/field";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signInErrorKeys } from "@/lib/auth/sign-in-errors";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/result";
+
+/** Where the sign-up form leaves the email it sends on to sign-in (this tab only). */
+export const HANDOFF_EMAIL_KEY = "lanbao.signInEmail";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
+  const [formError, setFormError] = useState<string[]>();
   const [pending, setPending] = useState(false);
+
+  // Coming from sign-up: the email is already typed.
+  useEffect(() => {
+    const email = sessionStorage.getItem(HANDOFF_EMAIL_KEY);
+    sessionStorage.removeItem(HANDOFF_EMAIL_KEY);
+    const input = document.getElementById("email");
+    if (email && input instanceof HTMLInputElement && !input.value) input.value = email;
+  }, []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -30,7 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setFormError(res?.error === "locked" ? "auth.locked" : res?.error === "invalid" || res?.error === "CredentialsSignin" ? "auth.invalid" : "auth.failed");
+    setFormError(signInErrorKeys(res?.error));
   }
 
   return (
@@ -44,7 +56,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         label={t("auth.password")}
         error={errors.password && t(errors.password[0])}
       />
-      <FieldError id="sign-in-error" message={formError && t(formError)} />
+      <FieldError id="sign-in-error" message={formError?.map((key) => t(key)).join(" ")} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError } from "@/components/ui/field";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/result";
+import { HANDOFF_EMAIL_KEY } from "../sign-in/sign-in-form";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -33,12 +34,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       setErrors(result.fieldErrors);
       return setFormError(result.formError);
     }
+    // Sign-up answers the same for a taken email, so this sign-in is what tells: it lets a
+    // new user (or the owner, with the right password) in; anyone else goes to sign-in.
     const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     if (res?.ok && !res.error) {
       // A full load: nothing the router prefetched while signed out may be reused.
       window.location.assign(callbackUrl);
     } else {
-      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      sessionStorage.setItem(HANDOFF_EMAIL_KEY, parsed.data.email);
+      router.replace(`/sign-in?from=sign-up&callbackUrl=${encodeURIComponent(callbackUrl)}`);
     }
   }
 

@@ -21,7 +21,7 @@ export const sendFriendRequestAction = userAction(friendRequestSchema, async (in
   const result = await sendFriendRequest(db, user.id, input);
   revalidateFriends();
   return result;
-});
+}, { rateLimit: "friendRequest" });
 
 export const respondFriendRequestAction = userAction(respondSchema, async (input, { user }) => {
   const { status } = await respondToFriendRequest(db, user.id, input);

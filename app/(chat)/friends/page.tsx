@@ -90,7 +90,7 @@ export default async function FriendsPage() {
           </ul>
         )}
       </section>
-      <LiveRefresh />
+      <LiveRefresh on={["threads"]} />
     </div>
   );
 }

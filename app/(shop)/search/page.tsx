@@ -36,7 +36,11 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <section className="space-y-3" aria-live="polite">
           <p className="text-sm text-gray-600" data-testid="search-summary">
-            {result.fuzzy ? t("fuzzy", { query }) : t("results", { count: result.total, query })}
+            {result.fuzzy
+              ? t("fuzzy", { query })
+              : result.more
+                ? t("resultsMore", { count: result.total, query })
+                : t("results", { count: result.total, query })}
           </p>
           <ProductGrid products={result.items} showShop eagerCount={2} />
           <Pagination

@@ -1,12 +1,14 @@
+// Readiness: 200 when every check passes (database reachable, migrations applied, and
+// whatever else registered a check), 503 otherwise. Load balancers route on this.
 import { db } from "@/lib/db/client";
-import { databaseReachable } from "@/lib/health/check";
+import { checkReadiness } from "@/lib/health/check";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const database = await databaseReachable(db);
+  const readiness = await checkReadiness(db);
   return Response.json(
-    { status: database ? "ok" : "unavailable", database: database ? "up" : "down" },
-    { status: database ? 200 : 503, headers: { "cache-control": "no-store" } },
+    { status: readiness.ok ? "ok" : "unavailable", checks: Object.fromEntries(readiness.checks.map(({ name, ...r }) => [name, r])) },
+    { status: readiness.ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

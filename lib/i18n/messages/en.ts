@@ -2,6 +2,7 @@
 import common from "./en/common.json";
 import nav from "./en/nav.json";
 import auth from "./en/auth.json";
+import limits from "./en/limits.json";
 import validation from "./en/validation.json";
 import home from "./en/home.json";
 import categories from "./en/categories.json";
@@ -22,6 +23,7 @@ export default {
   common,
   nav,
   auth,
+  limits,
   validation,
   home,
   categories,

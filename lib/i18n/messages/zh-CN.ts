@@ -2,6 +2,7 @@
 import common from "./zh-CN/common.json";
 import nav from "./zh-CN/nav.json";
 import auth from "./zh-CN/auth.json";
+import limits from "./zh-CN/limits.json";
 import validation from "./zh-CN/validation.json";
 import home from "./zh-CN/home.json";
 import categories from "./zh-CN/categories.json";
@@ -22,6 +23,7 @@ export default {
   common,
   nav,
   auth,
+  limits,
   validation,
   home,
   categories,

@@ -8,17 +8,12 @@ import { listMessages } from "@/lib/chat/messages";
 import { PAGE_SIZE } from "@/lib/chat/schemas";
 import { getThreadForMember, markThreadRead } from "@/lib/chat/threads";
 import { db } from "@/lib/db/client";
-import { giftCardAction, markReadAction, newerMessagesAction, olderMessagesAction, sendMessageAction } from "./actions";
+import { giftCardAction, markReadAction, sendMessageAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const actions = {
-  send: sendMessageAction,
-  newer: newerMessagesAction,
-  older: olderMessagesAction,
-  giftCard: giftCardAction,
-  markRead: markReadAction,
-};
+/** The writes; reads go through GET /api/realtime/threads/[threadId]/messages and the live stream. */
+const actions = { send: sendMessageAction, giftCard: giftCardAction, markRead: markReadAction };
 
 /** Read once per request, by the title and by the page. */
 const loadThread = cache((userId: string, threadId: string) => getThreadForMember(db, userId, threadId));

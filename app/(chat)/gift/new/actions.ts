@@ -43,7 +43,7 @@ export const sendGiftAction = userFormAction(
     });
     redirect(checkoutUrl);
   },
-  { signedOut: "gift.signInFirst" },
+  { signedOut: "gift.signInFirst", rateLimit: "checkout" },
 );
 
 const sendGroupGiftSchema = z.object({
@@ -82,5 +82,5 @@ export const sendGroupGiftAction = userFormAction(
     });
     redirect(checkoutUrl);
   },
-  { signedOut: "gift.signInFirst" },
+  { signedOut: "gift.signInFirst", rateLimit: "checkout" },
 );

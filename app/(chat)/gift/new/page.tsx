@@ -13,7 +13,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("gift"))("sendTitle") };
 }
 
-type Search = { product?: string; variant?: string; thread?: string };
+type Search = { product?: string; variant?: string; thread?: string; message?: string };
 
 /** The confirm-gift sheet: from a product page (choose a friend) or from a chat (friend chosen). */
 export default async function SendGiftPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -59,6 +59,7 @@ export default async function SendGiftPage({ searchParams }: { searchParams: Pro
               recipients={recipients.users}
               fixedRecipient={recipients.fixed && recipients.users.length === 1}
               threadId={recipients.threadId}
+              defaultMessage={typeof sp.message === "string" ? sp.message : ""}
             />
           ) : (
             <p className="text-sm text-gray-600" data-testid="gift-not-possible">

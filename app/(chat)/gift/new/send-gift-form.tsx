@@ -16,17 +16,20 @@ export function SendGiftForm({
   recipients,
   fixedRecipient,
   threadId,
+  defaultMessage = "",
 }: {
   variants: { id: string; name: string; price: number }[];
   defaultVariantId: string;
   recipients: { id: string; name: string }[];
   fixedRecipient: boolean;
   threadId: string | null;
+  /** Written in the gift picker before choosing the product. */
+  defaultMessage?: string;
 }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(sendGiftAction, null);
   const [variantId, setVariantId] = useState(defaultVariantId);
-  const [message, setMessage] = useState("");
+  const [message, setMessage] = useState(defaultMessage.slice(0, MESSAGE_MAX));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formError = state && !state.ok ? state.formError : undefined;
   const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;

@@ -4,6 +4,7 @@ import { GiftSheet } from "@/components/gift/gift-sheet";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getGiftByToken } from "@/lib/gifting/view";
+import { limitGiftLinkOpen } from "@/lib/rate-limit/request";
 import { GroupGift } from "./group-gift";
 import { SingleGift } from "./single-gift";
 
@@ -17,6 +18,7 @@ export async function generateMetadata() {
 export default async function GiftPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await requireUser(`/gifts/${token}`);
+  await limitGiftLinkOpen(user.id, `/gifts/${token}`);
   const view = await getGiftByToken(db, user.id, token);
   if (!view) notFound();
   if (view.role === "other") {

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formText, userFormAction } from "@/lib/actions/safe-action";
 import { followInputSchema, setShopFollow } from "@/lib/catalog/follow";
 import { db } from "@/lib/db/client";
@@ -12,7 +13,8 @@ export const setFollowAction = userFormAction(
   async (input, { user }) => {
     const result = await setShopFollow(db, user.id, input);
     revalidatePath("/shops/[slug]", "page");
-    return result;
+    const t = await getTranslations("shop");
+    return { ...result, followersLabel: t("followers", { count: result.followerCount }) };
   },
   { signedOut: "shop.signInToFollow", invalid: "validation.invalid" },
 );

@@ -61,7 +61,14 @@ export default async function ShopPage({ params, searchParams }: Props) {
             </p>
           )}
           {user ? (
-            <FollowButton shopId={shop.id} following={following} followerCount={shop.followerCount} action={setFollowAction} />
+            <FollowButton
+              shopId={shop.id}
+              following={following}
+              followerCount={shop.followerCount}
+              followersLabel={t("followers", { count: shop.followerCount })}
+              text={{ follow: t("follow"), unfollow: t("unfollow"), failed: t("followFailed") }}
+              action={setFollowAction}
+            />
           ) : (
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span className="text-gray-600" data-testid="follower-count">

@@ -1,26 +1,38 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { inputClass } from "@/components/ui/field";
+import { Avatar } from "@/components/chat/avatar";
+import { PickerForm } from "@/components/gift/picker-form";
+import { PickerProductGrid } from "@/components/gift/picker-product-grid";
+import { PickerSections } from "@/components/gift/picker-sections";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listGiftableProducts } from "@/lib/gifting/catalog";
-import { giftRecipientChoices, groupGiftChoices } from "@/lib/gifting/recipients";
-import { formatMoney } from "@/lib/money/format";
+import { giftPickerHeader, giftPickerSections, parsePickerQuery, searchGiftPicker } from "@/lib/gifting/catalog";
 
-/** The gift picker (选礼物) opened from a chat's composer: pick a product, then confirm. */
+export async function generateMetadata() {
+  return { title: (await getTranslations("gift"))("pickerTitle") };
+}
+
+/** The gift picker (选礼物) opened from a chat's composer: the friend, a message, products. */
 export default async function ThreadGiftPickerPage({
   params,
   searchParams,
 }: {
   params: Promise<{ threadId: string }>;
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ threadId }, { q }] = await Promise.all([params, searchParams]);
+  const [{ threadId }, sp] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/chats/${threadId}/gift`);
-  const [recipients, group] = await Promise.all([giftRecipientChoices(db, user.id, threadId), groupGiftChoices(db, user.id, threadId)]);
-  if (!recipients && !group) notFound();
-  const [t, products] = await Promise.all([getTranslations("gift"), listGiftableProducts(db, { query: q?.slice(0, 60) })]);
+  const header = await giftPickerHeader(db, user.id, threadId);
+  if (!header) notFound();
+  const { query, errors } = parsePickerQuery(sp);
+  const [t, sections, results] = await Promise.all([
+    getTranslations("gift"),
+    query.q ? Promise.resolve([]) : giftPickerSections(db, user.id),
+    query.q ? searchGiftPicker(db, query.q) : Promise.resolve(null),
+  ]);
+  const confirmBase = `/gift/new?thread=${encodeURIComponent(threadId)}${query.message ? `&message=${encodeURIComponent(query.message)}` : ""}`;
+
   return (
     <div className="mx-auto max-w-md space-y-4">
       <div className="flex items-center justify-between">
@@ -29,32 +41,45 @@ export default async function ThreadGiftPickerPage({
           {t("cancel")}
         </Link>
       </div>
-      {recipients?.fixed && recipients.users[0] && <p className="text-sm text-gray-600">{t("pickerFor", { name: recipients.users[0].name })}</p>}
-      {group && <p className="text-sm text-gray-600">{t("pickerForGroup", { title: group.title })}</p>}
-      <form className="flex gap-2" role="search">
-        <input name="q" defaultValue={q} placeholder={t("pickerSearch")} aria-label={t("pickerSearch")} className={inputClass} />
-      </form>
-      {products.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-500 ring-1 ring-gray-200">{t("pickerEmpty")}</p>
-      ) : (
-        <ul className="grid grid-cols-2 gap-3" data-testid="gift-picker">
-          {products.map((p) => (
-            <li key={p.id}>
-              <Link href={`/gift/new?thread=${threadId}&product=${p.id}`} className="block overflow-hidden rounded-xl bg-white ring-1 ring-gray-200 hover:ring-lanbao-500">
-                {p.image && (
-                  // eslint-disable-next-line @next/next/no-img-element -- committed product images
-                  <img src={p.image} alt="" width={200} height={200} loading="lazy" className="aspect-square w-full object-cover" />
-                )}
-                <div className="p-2">
-                  <p className="line-clamp-2 text-sm font-medium">{p.title}</p>
-                  <p className="text-xs text-gray-500">{p.shopName}</p>
-                  <p className="text-sm font-semibold text-lanbao-700">{formatMoney(p.fromPrice)}</p>
-                </div>
+      <div className="flex items-center gap-3 rounded-xl bg-white p-3 ring-1 ring-gray-200" data-testid="picker-for">
+        {header.kind === "friend" ? (
+          <>
+            <Avatar name={header.friend.name} seed={header.friend.id} />
+            <p className="font-medium">{t("pickerFor", { name: header.friend.name })}</p>
+          </>
+        ) : (
+          <>
+            <Avatar name={header.title} seed={threadId} />
+            <div>
+              <p className="font-medium">{t("pickerForGroup", { title: header.title })}</p>
+              <p className="text-xs text-gray-500">{t("pickerForGroupHint")}</p>
+            </div>
+          </>
+        )}
+      </div>
+      <PickerForm defaultMessage={query.message} defaultQuery={query.q} errors={errors}>
+        {results ? (
+          <section aria-labelledby="picker-results" className="space-y-3" data-testid="picker-results">
+            <div className="flex items-baseline justify-between gap-2">
+              <h2 id="picker-results" className="font-semibold">
+                {t("pickerResults", { query: query.q })}
+              </h2>
+              <Link href={`/chats/${threadId}/gift${query.message ? `?message=${encodeURIComponent(query.message)}` : ""}`} className="shrink-0 text-sm text-lanbao-600">
+                {t("pickerBackToSuggestions")}
               </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+            </div>
+            {results.length === 0 ? (
+              <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-500 ring-1 ring-gray-200" data-testid="picker-empty">
+                {t("pickerEmpty")}
+              </p>
+            ) : (
+              <PickerProductGrid products={results} confirmBase={confirmBase} />
+            )}
+          </section>
+        ) : (
+          <PickerSections sections={sections} confirmBase={confirmBase} />
+        )}
+      </PickerForm>
     </div>
   );
 }

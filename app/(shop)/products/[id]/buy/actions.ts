@@ -37,5 +37,5 @@ export const buyNowAction = userFormAction(
     const { checkoutUrl } = await startCheckout(db, user.id, { kind: "SELF", variantId: variant.id, quantity: input.quantity, shipping });
     redirect(checkoutUrl);
   },
-  { signedOut: "product.buy.signInRequired" },
+  { signedOut: "product.buy.signInRequired", rateLimit: "checkout" },
 );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { requireUser } from "@/lib/auth/session";
 import { listAddresses } from "@/lib/address/book";
 import { getProductPage, pickVariant } from "@/lib/catalog/products";
@@ -40,22 +41,24 @@ export default async function BuyNowPage({ params, searchParams }: Props) {
       </div>
       <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-gray-200">
         {selected ? (
-          <BuyForm
-            productId={product.id}
-            kind={product.kind}
-            variants={inStock.map(({ id: vid, name, price, originalPrice, currency, stock }) => ({ id: vid, name, price, originalPrice, currency, stock }))}
-            defaultVariantId={selected.id}
-            addresses={addresses.map((a) => ({
-              id: a.id,
-              name: a.name,
-              phone: a.phone,
-              province: a.province,
-              city: a.city,
-              district: a.district,
-              detail: a.detail,
-              isDefault: a.isDefault,
-            }))}
-          />
+          <ClientMessages>
+            <BuyForm
+              productId={product.id}
+              kind={product.kind}
+              variants={inStock.map(({ id: vid, name, price, originalPrice, currency, stock }) => ({ id: vid, name, price, originalPrice, currency, stock }))}
+              defaultVariantId={selected.id}
+              addresses={addresses.map((a) => ({
+                id: a.id,
+                name: a.name,
+                phone: a.phone,
+                province: a.province,
+                city: a.city,
+                district: a.district,
+                detail: a.detail,
+                isDefault: a.isDefault,
+              }))}
+            />
+          </ClientMessages>
         ) : (
           <p className="text-sm text-gray-600" data-testid="sold-out">
             {t("soldOutBody")}

@@ -1,0 +1,258 @@
+// `npm run bench:claims`: how many group-gift claims per second the app answers under a rush.
+//
+// The production build (`.next-e2e`, built first unless --no-build) runs against a database
+// of its own. A group of 250 members, each with a signed-in session, gets one group gift;
+// then 200 concurrent clients post the very request the gift sheet's "Take one" button
+// posts (the takeGroupUnitAction server action, with an address), each request as the next
+// member, for 10 s. At most one unit per member and the units (100, the most a group gift
+// may have) go fast, so most answers are "already taken" or "all taken": the figure is
+// claim requests answered per second. Afterwards the database is checked for oversell.
+//
+// With --reference <program>, the same load is then run against a reference claim
+// endpoint (the smallest honest one: plain Node http + pg, one hot-row UPDATE and a guarded
+// INSERT per POST) on the same PostgreSQL, and the app's figure is printed as a ratio.
+//
+//   npm run bench:claims -- [--no-build] [--reference path/to/claim-ref.mjs] [--duration 10] [--connections 200]
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import autocannon from "autocannon";
+import { encode } from "next-auth/jwt";
+import { createDb, type Db } from "../lib/db/client.ts";
+import { startCheckout } from "../lib/orders/checkout.ts";
+import { createStripeClient } from "../lib/payments/stripe.ts";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const duration = Number(option("--duration", "10"));
+const connections = Number(option("--connections", "200"));
+const reference = option("--reference", "");
+const MEMBERS = 250;
+const UNITS = 100;
+const port = Number(process.env.BENCH_PORT ?? 3190);
+const dbPort = Number(process.env.BENCH_DB_PORT ?? 54190);
+const sandboxPort = Number(process.env.BENCH_STRIPE_SANDBOX_PORT ?? 12190);
+const refPort = Number(process.env.BENCH_REF_PORT ?? 4100);
+const dataDir = path.resolve(".tmp/bench-claims");
+const distDir = ".next-e2e";
+const base = `http://127.0.0.1:${port}`;
+const databaseUrl = `postgres://lanbao:lanbao@127.0.0.1:${dbPort}/lanbao`;
+
+function step(title: string) {
+  console.log(`\n▶ ${title}`);
+}
+
+async function waitFor(url: string, server: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited (code ${server.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 15_000).unref();
+  });
+}
+
+/** The group, its members and a paid group gift, made through the app's own services and Stripe sandbox. */
+async function setUp(db: Db) {
+  const tag = Date.now().toString(36);
+  const users = Array.from({ length: MEMBERS + 1 }, (_, i) => ({
+    id: `bench-${tag}-${i}`,
+    name: i === 0 ? "Bench Host" : `Member ${i}`,
+    email: `bench-${tag}-${i}@example.com`,
+    lanbaoId: `lb${tag.slice(-4)}${String(i).padStart(4, "0")}`,
+  }));
+  await db.user.createMany({ data: users });
+  const [host, ...members] = users;
+  const thread = await db.thread.create({
+    data: { kind: "GROUP", title: "Bench group", createdById: host.id, members: { createMany: { data: users.map((u) => ({ userId: u.id })) } } },
+  });
+  const category = await db.category.upsert({ where: { slug: "snacks" }, create: { slug: "snacks" }, update: {} });
+  const shop = await db.shop.create({ data: { slug: `bench-${tag}`, name: "Bench Shop", ownerId: host.id } });
+  const product = await db.product.create({
+    data: {
+      shopId: shop.id,
+      categoryId: category.id,
+      title: "Bench Snack Box",
+      published: true,
+      variants: { create: [{ name: "Box", price: 1000, originalPrice: 1000, stock: 10_000 }] },
+    },
+    include: { variants: true },
+  });
+  const stripe = createStripeClient({ STRIPE_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}` });
+  const { orderId } = await startCheckout(
+    db,
+    host.id,
+    { kind: "GROUP_GIFT", mode: "GROUP", variantId: product.variants[0].id, threadId: thread.id, units: UNITS, message: "Bench" },
+    { stripe, appUrl: base },
+  );
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  const paid = await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/checkout/sessions/${order.stripeCheckoutSessionId}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  if (!paid.ok) throw new Error(`sandbox payment failed: ${paid.status}`);
+  for (let i = 0; i < 100; i++) {
+    const gift = await db.gift.findUnique({ where: { orderId }, select: { id: true } });
+    if (gift) return { giftId: gift.id, members };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the payment webhook never created the gift");
+}
+
+/** What the browser posts for "Take one": the server action's id and its encoded [state, FormData]. */
+async function takeRequest(token: string) {
+  const manifest = JSON.parse(await readFile(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(
+    ([, v]) => v.filename === "app/(chat)/gifts/[token]/actions.ts" && v.exportedName === "takeGroupUnitAction",
+  )?.[0];
+  if (!actionId) throw new Error("takeGroupUnitAction is not in the build; build first");
+  // React's own encoder for server action arguments, as the browser's runtime uses it.
+  const client: string = "next/dist/compiled/react-server-dom-webpack/client.node.js";
+  const { encodeReply } = (await import(client)) as { encodeReply: (value: unknown) => Promise<FormData | string> };
+  const form = new FormData();
+  const fields: Record<string, string> = {
+    token,
+    "address.addressId": "new",
+    "address.name": "王芳",
+    "address.phone": "13912345678",
+    "address.provinceCode": "310000",
+    "address.cityCode": "310100",
+    "address.districtCode": "310104",
+    "address.detail": "漕溪北路 88 号",
+  };
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  const encoded = await encodeReply([null, form]);
+  const request = new Request("http://bench.invalid/", { method: "POST", body: encoded as FormData });
+  return { actionId, contentType: request.headers.get("content-type")!, body: await request.text() };
+}
+
+type Run = { rps: number; p50: number; p99: number; non2xx: number; total: number; errors: number };
+
+async function load(opts: autocannon.Options): Promise<Run> {
+  const result = await autocannon({ ...opts, connections, duration });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main() {
+  if (!flag("--no-build")) {
+    step("next build (production)");
+    const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, LANBAO_NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (r.status !== 0) process.exit(1);
+  }
+  await rm(dataDir, { recursive: true, force: true });
+  step(`start Lanbao on :${port} (its own database)`);
+  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LANBAO_DATA_DIR: dataDir,
+      LANBAO_DB_PORT: String(dbPort),
+      STRIPE_SANDBOX_PORT: String(sandboxPort),
+      LANBAO_SEED: "0",
+      LANBAO_NEXT_DIST_DIR: distDir,
+      NEXTAUTH_URL: base,
+      NODE_ENV: "production",
+    },
+  });
+  let refServer: ChildProcess | undefined;
+  const db = createDb(databaseUrl, { max: 4 });
+  try {
+    await waitFor(`${base}/api/health`, server, 180_000);
+    process.env.NEXTAUTH_SECRET = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
+    process.env.LANBAO_LINK_SECRET = (await readFile(path.join(dataDir, "link-secret"), "utf8")).trim();
+    const { giftToken } = await import("../lib/gifting/token.ts");
+
+    step(`a group of ${MEMBERS} members and a group gift of ${UNITS} units`);
+    const { giftId, members } = await setUp(db);
+    const cookies = await Promise.all(
+      members.map(async (m) => `next-auth.session-token=${await encode({ token: { sub: m.id, name: m.name, email: m.email }, secret: process.env.NEXTAUTH_SECRET! })}`),
+    );
+    const token = giftToken(giftId);
+    const take = await takeRequest(token);
+    // One request by hand first: it must be a real, accepted claim.
+    const first = await fetch(`${base}/gifts/${token}`, {
+      method: "POST",
+      headers: { "next-action": take.actionId, "content-type": take.contentType, accept: "text/x-component", cookie: cookies[0] },
+      body: take.body,
+    });
+    const firstBody = await first.text();
+    if (!first.ok || !firstBody.includes('"ok":true')) throw new Error(`the take request was refused (${first.status}): ${firstBody.slice(0, 300)}`);
+
+    step(`${connections} clients posting "Take one" for ${duration} s`);
+    let next = 1;
+    const app = await load({
+      url: `${base}/gifts/${token}`,
+      method: "POST",
+      headers: { "next-action": take.actionId, "content-type": take.contentType, accept: "text/x-component" },
+      body: take.body,
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length] } }) }],
+    });
+    const claims = await db.giftClaim.findMany({ where: { giftId }, select: { recipientId: true } });
+    const counter = (await db.gift.findUniqueOrThrow({ where: { id: giftId }, select: { unitsClaimed: true } })).unitsClaimed;
+    const oversell = Math.max(0, claims.length - UNITS) + (claims.length - new Set(claims.map((c) => c.recipientId)).size) + Math.abs(counter - claims.length);
+
+    let ratio = "";
+    if (reference) {
+      step(`the reference claim endpoint on :${refPort}, same PostgreSQL, same load`);
+      refServer = spawn(process.execPath, [path.resolve(reference)], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, REF_DATABASE_URL: databaseUrl, REF_PORT: String(refPort) },
+      });
+      await new Promise((r) => setTimeout(r, 1500));
+      const ref = await load({ url: `http://127.0.0.1:${refPort}/`, method: "POST" });
+      ratio = ` | reference ${ref.rps.toFixed(0)} claims/s, p50 ${ref.p50} ms, p99 ${ref.p99} ms | ratio ${(app.rps / ref.rps).toFixed(2)}`;
+    }
+    console.log(
+      `\nclaims: ${app.rps.toFixed(0)} claims/s (${app.total} answered, ${claims.length} units taken of ${UNITS}, ${app.non2xx} non-2xx, ${app.errors} errors), ` +
+        `p50 ${app.p50} ms, p99 ${app.p99} ms, oversell ${oversell}${ratio}`,
+    );
+  } finally {
+    await db.$disconnect();
+    if (refServer) await stop(refServer);
+    await stop(server);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

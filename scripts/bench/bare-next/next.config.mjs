@@ -1,0 +1,2 @@
+/** Builds into .next of the copy made by `npm run bench:web` (under .tmp), never here. */
+export default { poweredByHeader: false };
