@@ -19,6 +19,9 @@ export default async function MerchantLayout({ children }: { children: ReactNode
           <Link href="/merchant/orders" className={link}>
             {t("nav.orders")}
           </Link>
+          <Link href="/merchant/analytics" className={link}>
+            {t("nav.analytics")}
+          </Link>
         </nav>
       </div>
       {children}

@@ -18,6 +18,7 @@ import address from "./en/address.json";
 import system from "./en/system.json";
 import checkout from "./en/checkout.json";
 import lifecycle from "./en/lifecycle.json";
+import analytics from "./en/analytics.json";
 
 export default {
   common,
@@ -39,4 +40,5 @@ export default {
   system,
   checkout,
   lifecycle,
+  analytics,
 };

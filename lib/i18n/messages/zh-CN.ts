@@ -18,6 +18,7 @@ import address from "./zh-CN/address.json";
 import system from "./zh-CN/system.json";
 import checkout from "./zh-CN/checkout.json";
 import lifecycle from "./zh-CN/lifecycle.json";
+import analytics from "./zh-CN/analytics.json";
 
 export default {
   common,
@@ -39,4 +40,5 @@ export default {
   system,
   checkout,
   lifecycle,
+  analytics,
 };
