@@ -87,11 +87,11 @@ async function insertOrders(c: pg.Client, shop: string, first: number, last: num
        FROM generate_series($2::int, $3::int) i`,
     [shop, first, last, products],
   );
-  await c.query(`ALTER TABLE gen ADD COLUMN units int, ADD COLUMN status "GiftStatus"`);
+  await c.query(`ALTER TABLE gen ADD COLUMN units int, ADD COLUMN outcome "GiftStatus"`);
   // A twentieth of the gifts are group gifts of 3 to 5 units.
   await c.query(`UPDATE gen SET units = CASE WHEN kind = 'GIFT' AND group_roll < 0.05 THEN 3 + floor(random() * 3)::int WHEN kind = 'GIFT' THEN 1 END`);
   await c.query(`
-    UPDATE gen SET status = CASE
+    UPDATE gen SET outcome = CASE
       WHEN kind <> 'GIFT' THEN NULL
       WHEN "paidAt" > (now() AT TIME ZONE 'UTC') - interval '24 hours' AND fate < 0.5 THEN 'WAITING'
       WHEN fate < 0.78 THEN 'ACCEPTED'
@@ -101,7 +101,7 @@ async function insertOrders(c: pg.Client, shop: string, first: number, last: num
     INSERT INTO "Order" (id, "buyerId", "shopId", "productId", "variantId", kind, status, quantity, "unitAmount", "totalAmount",
                          "shipProvince", "paidAt", "createdAt", "updatedAt")
     SELECT id, 'buyer-' || (i % 40), shop, product, 'v-' || substr(product, 3), kind,
-           CASE WHEN status IN ('DECLINED', 'EXPIRED') THEN 'REFUNDED' WHEN fate < 0.6 THEN 'DELIVERED' ELSE 'PAID' END::"OrderStatus",
+           CASE WHEN outcome IN ('DECLINED', 'EXPIRED') THEN 'REFUNDED' WHEN fate < 0.6 THEN 'DELIVERED' ELSE 'PAID' END::"OrderStatus",
            COALESCE(units, quantity), unit, unit * COALESCE(units, quantity),
            CASE WHEN kind = 'SELF' THEN (ARRAY[${PROVINCES.map((p) => `'${p}'`).join(",")}])[1 + floor(power(m, 1.5) * ${PROVINCES.length})::int] END,
            "paidAt", "paidAt" - interval '2 minutes', "paidAt"
@@ -109,8 +109,8 @@ async function insertOrders(c: pg.Client, shop: string, first: number, last: num
   await c.query(`
     INSERT INTO "Gift" (id, "orderId", "senderId", "threadId", mode, units, "unitsClaimed", status, "tokenHash", "expiresAt", "closedAt", "createdAt")
     SELECT 'g' || i, id, 'buyer-' || (i % 40), 'bench-thread', CASE WHEN units > 1 THEN 'GROUP' ELSE 'SINGLE' END::"GiftMode",
-           units, CASE WHEN status = 'ACCEPTED' THEN units ELSE 0 END, status, 'h' || i, "paidAt" + interval '24 hours',
-           CASE WHEN status <> 'WAITING' THEN "paidAt" + interval '1 hour' END, "paidAt"
+           units, CASE WHEN outcome = 'ACCEPTED' THEN units ELSE 0 END, outcome, 'h' || i, "paidAt" + interval '24 hours',
+           CASE WHEN outcome <> 'WAITING' THEN "paidAt" + interval '1 hour' END, "paidAt"
       FROM gen WHERE kind = 'GIFT'`);
   // Every unit of an accepted gift is one claim by a different recipient, minutes to hours after payment.
   await c.query(`
@@ -120,12 +120,12 @@ async function insertOrders(c: pg.Client, shop: string, first: number, last: num
            (ARRAY[${PROVINCES.map((p) => `'${p}'`).join(",")}])[1 + floor(power(random(), 1.5) * ${PROVINCES.length})::int],
            "paidAt" + power(minutes_roll, 3) * interval '23 hours' + interval '30 seconds'
       FROM gen CROSS JOIN LATERAL generate_series(1, units) u
-     WHERE status = 'ACCEPTED'`);
+     WHERE outcome = 'ACCEPTED'`);
   await c.query(`
     INSERT INTO "Refund" (id, "orderId", amount, reason, status, "idempotencyKey", "createdAt", "settledAt")
-    SELECT 'r' || i, id, unit * units, CASE WHEN status = 'DECLINED' THEN 'declined' ELSE 'expired' END, 'SUCCEEDED',
+    SELECT 'r' || i, id, unit * units, CASE WHEN outcome = 'DECLINED' THEN 'declined' ELSE 'expired' END, 'SUCCEEDED',
            'refund-' || i, "paidAt" + interval '24 hours', "paidAt" + interval '24 hours'
-      FROM gen WHERE status IN ('DECLINED', 'EXPIRED')`);
+      FROM gen WHERE outcome IN ('DECLINED', 'EXPIRED')`);
 }
 
 async function generate(c: pg.Client) {

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { createShop } from "../../lib/merchant/shops.ts";
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { expect, test, type Page } from "./base";
 import { signIn } from "./helpers";
@@ -190,7 +189,11 @@ test("a merchant reads what gifting brought the shop — figures, charts with th
   // Another merchant, with a shop of their own, gets the owner's shop exactly as a shop that
   // does not exist (page and CSV), and their own "all shops" page counts none of its orders.
   const other = await personIn(browser, await new Services(db).newUser("Other Merchant"));
-  await createShop(db, other.id, { name: `Rival Tea ${tag}`, slug: `rival-${tag}` });
+  await other.page.goto("/merchant/shops/new");
+  await other.page.getByLabel("Shop name").fill(`Rival Tea ${tag}`);
+  await other.page.getByLabel("Web address").fill(`rival-${tag}`);
+  await other.page.getByRole("button", { name: "Open shop" }).click();
+  await other.page.waitForURL((url) => /^\/merchant\/shops\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"));
   for (const [who, shop] of [
     [other.page, shopId],
     [merchant, "no-such-shop"],
