@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 /** One figure of the page: its title, the chart (an image to assistive technology), and its table. */
 export function ChartCard({ id, title, chart, children }: { id: string; title: string; chart?: ReactNode; children: ReactNode }) {
   return (
-    <Card className="space-y-3 p-4" data-testid={`analytics-${id}`}>
+    <Card className="min-w-0 space-y-3 p-4" data-testid={`analytics-${id}`}>
       <section aria-labelledby={`analytics-${id}-title`} className="space-y-3">
         <h2 id={`analytics-${id}-title`} className="text-base font-semibold">
           {title}

@@ -142,7 +142,19 @@ test("a merchant reads what gifting brought the shop — figures, charts with th
   await expect(merchant.getByTestId("analytics-hours-table").getByRole("row")).toHaveCount(25);
   // At 375 px nothing runs off the side of the page: charts fit their cards, long tables scroll inside theirs.
   await expect(merchant.getByTestId("analytics-hours").locator(".recharts-bar-rectangle").first()).toBeVisible();
-  expect(await merchant.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const layout = await merchant.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
+      return false;
+    };
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""}.${el.className}`);
+    return { scrollWidth: document.documentElement.scrollWidth, culprits };
+  });
+  expect(layout.scrollWidth, `wider than the phone: ${layout.culprits.join(" | ")}`).toBeLessThanOrEqual(375);
   for (const chart of await merchant.getByTestId("analytics-chart").all()) {
     expect((await chart.boundingBox())!.width).toBeLessThanOrEqual(375);
   }

@@ -136,7 +136,7 @@ export default async function MerchantAnalyticsPage({ searchParams }: { searchPa
           <Suspense key={`trend:${key}`} fallback={loading}>
             <TrendSection scope={q} />
           </Suspense>
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <Suspense key={`provinces:${key}`} fallback={loading}>
               <ProvincesSection scope={q} />
             </Suspense>

@@ -25,7 +25,7 @@ export async function HeadlineSection({ scope }: { scope: QueryScope }) {
       </h2>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="analytics-figures">
         {figures.map((fig) => (
-          <Card key={fig.key} className="p-3" data-figure={fig.key}>
+          <Card key={fig.key} className="min-w-0 p-3" data-figure={fig.key}>
             <dt className="text-xs text-gray-500">{t(`figures.${fig.key}`)}</dt>
             <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid="figure-value">
               {f.value(fig.value)}
@@ -34,8 +34,8 @@ export async function HeadlineSection({ scope }: { scope: QueryScope }) {
           </Card>
         ))}
       </dl>
-      <div className="grid gap-3 lg:grid-cols-2">
-        <Card className="p-3">
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+        <Card className="min-w-0 p-3">
           <h3 className="mb-2 text-sm font-semibold">{t("outcomes.title")}</h3>
           <DataTable
             testId="analytics-outcomes"
@@ -51,7 +51,7 @@ export async function HeadlineSection({ scope }: { scope: QueryScope }) {
             footer={[t("outcomes.total"), f.count(outcomes.units), ""]}
           />
         </Card>
-        <Card className="p-3">
+        <Card className="min-w-0 p-3">
           <h3 className="mb-2 text-sm font-semibold">{t("kinds.title")}</h3>
           <DataTable
             testId="analytics-kinds"
