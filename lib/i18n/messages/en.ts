@@ -18,6 +18,11 @@ import address from "./en/address.json";
 import system from "./en/system.json";
 import checkout from "./en/checkout.json";
 import lifecycle from "./en/lifecycle.json";
+import tracking from "./en/tracking.json";
+import afterSale from "./en/afterSale.json";
+import vouchers from "./en/vouchers.json";
+import slip from "./en/slip.json";
+import addressBook from "./en/addressBook.json";
 import analytics from "./en/analytics.json";
 
 export default {
@@ -40,5 +45,10 @@ export default {
   system,
   checkout,
   lifecycle,
+  tracking,
+  afterSale,
+  vouchers,
+  slip,
+  addressBook,
   analytics,
 };

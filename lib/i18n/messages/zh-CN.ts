@@ -18,6 +18,11 @@ import address from "./zh-CN/address.json";
 import system from "./zh-CN/system.json";
 import checkout from "./zh-CN/checkout.json";
 import lifecycle from "./zh-CN/lifecycle.json";
+import tracking from "./zh-CN/tracking.json";
+import afterSale from "./zh-CN/afterSale.json";
+import vouchers from "./zh-CN/vouchers.json";
+import slip from "./zh-CN/slip.json";
+import addressBook from "./zh-CN/addressBook.json";
 import analytics from "./zh-CN/analytics.json";
 
 export default {
@@ -40,5 +45,10 @@ export default {
   system,
   checkout,
   lifecycle,
+  tracking,
+  afterSale,
+  vouchers,
+  slip,
+  addressBook,
   analytics,
 };

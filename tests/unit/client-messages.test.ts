@@ -1,0 +1,83 @@
+// Translations reach the browser only below `ClientMessages` (docs/performance.md). A client
+// component calling useTranslations outside it throws at render, and the page shows its
+// error boundary. This walks the imports from every page to the translated client
+// components it reaches, and checks that the page or a layout above it places ClientMessages.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.tsx?$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
+  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
+  else return null;
+  for (const c of [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+    if (existsSync(c) && statSync(c).isFile()) return c;
+  }
+  return null;
+}
+
+const source = new Map<string, string>();
+const read = (f: string) => source.get(f) ?? (source.set(f, readFileSync(f, "utf8")), source.get(f)!);
+const imports = (f: string) =>
+  [...read(f).matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms)]
+    .filter((m) => !/^import\s+type\s/.test(m[0]))
+    .map((m) => resolveImport(f, m[1]))
+    .filter((x): x is string => x !== null);
+const isClient = (f: string) => /^\s*["']use client["']/.test(read(f));
+const translates = (f: string) => /\buseTranslations\s*\(/.test(read(f));
+const placesMessages = (f: string) => /<ClientMessages\b/.test(read(f));
+
+/** Translated client components `file` reaches through its imports. */
+function translatedClients(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const found = isClient(file) && translates(file) ? [file] : [];
+  // Imports of a component inside the ClientMessages-placing file still count: it may be
+  // rendered outside the provider in that same file, and the layouts are what we trust.
+  for (const dep of imports(file)) if (!dep.includes(`${path.sep}lib${path.sep}`)) found.push(...translatedClients(dep, seen));
+  return found;
+}
+
+/** The page file and every layout from it up to app/. */
+function chain(page: string): string[] {
+  const files = [page];
+  for (let dir = path.dirname(page); dir.startsWith(path.join(root, "app")); dir = path.dirname(dir)) {
+    for (const ext of ["tsx", "ts"]) {
+      const layout = path.join(dir, `layout.${ext}`);
+      if (existsSync(layout)) files.push(layout);
+    }
+  }
+  return files;
+}
+
+describe("ClientMessages placement", () => {
+  const pages = walk(path.join(root, "app")).filter((f) => /[/\\](page|error|not-found|loading)\.tsx$/.test(f));
+
+  it("finds the pages", () => {
+    expect(pages.length).toBeGreaterThan(30);
+  });
+
+  it("every page that renders a translated client component has ClientMessages above it", () => {
+    const missing: string[] = [];
+    for (const page of pages) {
+      const files = chain(page);
+      if (files.some(placesMessages)) continue;
+      // The root layout's client components get their words as props; only the page's own tree matters.
+      const clients = translatedClients(page);
+      if (clients.length) missing.push(`${path.relative(root, page)} → ${clients.map((c) => path.relative(root, c)).join(", ")}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
