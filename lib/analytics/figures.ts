@@ -2,7 +2,7 @@
 // every query of ANALYTICS_QUERIES for its scope (in parallel), and `npm run bench:analytics`
 // times exactly the same list.
 //
-// Adding a headline figure (e.g. the after-sales rate) is: one query in HEADLINE_SOURCES,
+// Adding a headline figure is: one query in HEADLINE_SOURCES (or a column of the summary),
 // one entry in headlineFigures, and its label in the analytics messages.
 import type { Db } from "@/lib/db/client";
 import {
@@ -64,7 +64,8 @@ export type FigureKey =
   | "acceptanceRate"
   | "declineRate"
   | "expiryRate"
-  | "medianAcceptTime";
+  | "medianAcceptTime"
+  | "afterSalesRate";
 
 /** A figure, and a smaller one that qualifies it (the labels are analytics.figures.<key>). */
 export type Figure = { key: FigureKey; value: FigureValue; note?: { key: string; value: FigureValue } };
@@ -81,10 +82,11 @@ const ratio = (numerator: number, denominator: number): FigureValue => ({
 /**
  * The headline, in the order the page shows it. Rates are per gift unit (a group gift of
  * five counts five) over the units whose fate is known: accepted, declined, or expired
- * untaken and refunded; units still waiting are left out until they are settled.
+ * untaken and refunded; units still waiting are left out until they are settled. The
+ * after-sales rate is per paid order: orders with at least one after-sales request.
  */
 export function headlineFigures({ summary, acceptTime }: HeadlineData): Figure[] {
-  const { gift, self, outcomes } = summary;
+  const { gift, self, outcomes, afterSales } = summary;
   const settled = outcomes.accepted + outcomes.declined + outcomes.expired;
   return [
     { key: "giftOrders", value: count(gift.orders), note: { key: "netSales", value: money(gift.netAmount) } },
@@ -95,5 +97,10 @@ export function headlineFigures({ summary, acceptTime }: HeadlineData): Figure[]
     { key: "declineRate", value: ratio(outcomes.declined, settled), note: { key: "unitsOf", value: count(outcomes.declined) } },
     { key: "expiryRate", value: ratio(outcomes.expired, settled), note: { key: "unitsOf", value: count(outcomes.expired) } },
     { key: "medianAcceptTime", value: { type: "minutes", value: acceptTime.minutes }, note: { key: "acceptedUnits", value: count(acceptTime.accepted) } },
+    {
+      key: "afterSalesRate",
+      value: ratio(afterSales.gift + afterSales.self, gift.orders + self.orders),
+      note: { key: "afterSaleOrders", value: count(afterSales.gift + afterSales.self) },
+    },
   ];
 }

@@ -31,7 +31,10 @@ export type GiftOutcomes = {
   waiting: number;
 };
 
-export type Summary = { gift: KindTotals; self: KindTotals; outcomes: GiftOutcomes };
+/** Orders of each kind with at least one after-sales request (withdrawn ones included). */
+export type AfterSaleOrders = { gift: number; self: number };
+
+export type Summary = { gift: KindTotals; self: KindTotals; outcomes: GiftOutcomes; afterSales: AfterSaleOrders };
 
 /** A range of days as the whole months inside it and the days before and after them. */
 export function splitRange(from: string, to: string): { months: { from: string; to: string } | null; days: [string, string][] } {
@@ -75,18 +78,26 @@ export async function querySummary(db: Db, s: QueryScope): Promise<Summary> {
       declined: bigint;
       expired: bigint;
       waiting: bigint;
+      afterSale: bigint;
     }[]
   >`
     SELECT kind, sum(orders)::bigint AS orders, sum(units)::bigint AS units, sum("salesAmount")::bigint AS sales,
            sum("refundAmount")::bigint AS refunds, sum(gifts)::bigint AS gifts, sum("giftUnits")::bigint AS "giftUnits",
            sum("unitsAccepted")::bigint AS accepted, sum("unitsDeclined")::bigint AS declined,
-           sum("unitsExpired")::bigint AS expired, sum("unitsWaiting")::bigint AS waiting
+           sum("unitsExpired")::bigint AS expired, sum("unitsWaiting")::bigint AS waiting,
+           sum("afterSaleOrders")::bigint AS "afterSale"
       FROM "AnalyticsDay"
      WHERE ${inScope(s)}
      GROUP BY kind`;
-  const out: Summary = { gift: emptyTotals(), self: emptyTotals(), outcomes: { gifts: 0, units: 0, accepted: 0, declined: 0, expired: 0, waiting: 0 } };
+  const out: Summary = {
+    gift: emptyTotals(),
+    self: emptyTotals(),
+    outcomes: { gifts: 0, units: 0, accepted: 0, declined: 0, expired: 0, waiting: 0 },
+    afterSales: { gift: 0, self: 0 },
+  };
   for (const r of rows) {
     const totals = { orders: num(r.orders), units: num(r.units), salesAmount: num(r.sales), refundAmount: num(r.refunds), netAmount: num(r.sales) - num(r.refunds) };
+    out.afterSales[r.kind === "GIFT" ? "gift" : "self"] = num(r.afterSale);
     if (r.kind === "GIFT") {
       out.gift = totals;
       out.outcomes = { gifts: num(r.gifts), units: num(r.giftUnits), accepted: num(r.accepted), declined: num(r.declined), expired: num(r.expired), waiting: num(r.waiting) };

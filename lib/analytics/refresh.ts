@@ -7,13 +7,14 @@
 //
 // Which days a run recomputes (docs/analytics.md explains why this misses nothing):
 //   - the first run, or `full`: every day that has a paid order;
-//   - otherwise, the days of: orders paid since the previous run, orders refunded since
-//     the previous run (refunds can come long after the sale), and orders whose gift was
-//     still open at the previous run (AnalyticsOpenDay) — a gift changes only while open.
+//   - otherwise, the days of: orders paid since the previous run, orders refunded or
+//     given an after-sales request since the previous run (both can come long after the
+//     sale), and orders whose gift was still open at the previous run (AnalyticsOpenDay)
+//     — a gift changes only while open.
 // "Since the previous run" starts a few minutes before it, for transactions that were
 // still committing. The run's start is the figures' "as of" time.
 import type { Db } from "@/lib/db/client";
-import { RefundStatus } from "@/lib/db/generated/enums";
+import { AfterSaleStatus, RefundStatus } from "@/lib/db/generated/enums";
 import { GIFT_EVENTS } from "@/lib/lifecycle";
 import { addDays, dayCount, dayStart } from "./days";
 
@@ -28,6 +29,7 @@ const BATCH_DAYS = 31;
 /** Gift statuses an event can still leave (read from the lifecycle's table): the gift is open. */
 export const OPEN_GIFT_STATUSES: string[] = [...new Set(Object.values(GIFT_EVENTS).flatMap((t) => [...t.from]))];
 const ALL_REFUND_STATUSES: string[] = Object.values(RefundStatus);
+const ALL_AFTER_SALE_STATUSES: string[] = Object.values(AfterSaleStatus);
 
 /**
  * Minutes from payment to acceptance are kept to the minute for the first two hours, to
@@ -151,9 +153,14 @@ async function changedShopDays(db: Db, since: Date): Promise<ShopDay[]> {
        FROM "Refund" r JOIN "Order" o ON o.id = r."orderId"
       WHERE r.status = ANY($2::"RefundStatus"[]) AND r."createdAt" >= $1::timestamp AND o."paidAt" IS NOT NULL
      UNION
+     SELECT o."shopId", to_char(${LOCAL_DAY_SQL('o."paidAt"')}, 'YYYY-MM-DD')
+       FROM "AfterSaleRequest" a JOIN "Order" o ON o.id = a."orderId"
+      WHERE a.status = ANY($3::"AfterSaleStatus"[]) AND a."createdAt" >= $1::timestamp AND o."paidAt" IS NOT NULL
+     UNION
      SELECT "shopId", to_char(day, 'YYYY-MM-DD') FROM "AnalyticsOpenDay"`,
     since.toISOString(),
     ALL_REFUND_STATUSES,
+    ALL_AFTER_SALE_STATUSES,
   );
 }
 
@@ -197,7 +204,7 @@ const ROLLUPS = [
   {
     table: "AnalyticsDay",
     keys: ["kind"],
-    sums: ["orders", "units", "salesAmount", "refundAmount", "gifts", "giftUnits", "unitsAccepted", "unitsDeclined", "unitsExpired", "unitsWaiting"],
+    sums: ["orders", "units", "salesAmount", "refundAmount", "gifts", "giftUnits", "unitsAccepted", "unitsDeclined", "unitsExpired", "unitsWaiting", "afterSaleOrders"],
   },
   { table: "AnalyticsProductDay", keys: ["kind", "productId"], sums: ["orders", "units", "salesAmount", "refundAmount"] },
   { table: "AnalyticsProvinceDay", keys: ["province"], sums: ["recipients"] },
@@ -221,7 +228,7 @@ async function rebuildRanges(db: Db, ranges: DayRange[], now: Date): Promise<voi
       await tx.$executeRawUnsafe(`
         CREATE TEMP TABLE analytics_orders (
           "shopId" text, day timestamp, kind "OrderKind", "productId" text, quantity int, total bigint, "paidAt" timestamp,
-          hour int, refunded bigint, "giftId" text, units int, accepted int, declined int, waiting int
+          hour int, refunded bigint, "giftId" text, units int, accepted int, declined int, waiting int, "afterSale" int
         ) ON COMMIT DROP`);
       // One row per paid order of those days, with its refunds and what became of its gift's
       // units: accepted, declined, still waiting (a lottery's drawn winners who may still
@@ -239,7 +246,8 @@ async function rebuildRanges(db: Db, ranges: DayRange[], now: Date): Promise<voi
                 CASE WHEN g.status = 'DECLINED' THEN GREATEST(g.units - c.accepted, 0) ELSE 0 END,
                 CASE WHEN g.status = ANY($4::"GiftStatus"[]) AND g."expiresAt" > $5::timestamp
                      THEN CASE WHEN g.status = 'DRAWN' THEN c.won ELSE GREATEST(g.units - c.accepted, 0) END
-                     ELSE 0 END
+                     ELSE 0 END,
+                EXISTS (SELECT 1 FROM "AfterSaleRequest" a WHERE a."orderId" = o.id)::int
            FROM unnest($1::text[], $2::timestamp[], $3::timestamp[]) AS r("shopId", "from", "to")
           CROSS JOIN LATERAL (
                 SELECT * FROM "Order" o
@@ -266,10 +274,10 @@ async function rebuildRanges(db: Db, ranges: DayRange[], now: Date): Promise<voi
       }
       await tx.$executeRawUnsafe(`
         INSERT INTO "AnalyticsDay" ("shopId", grain, day, kind, orders, units, "salesAmount", "refundAmount", gifts, "giftUnits",
-                                    "unitsAccepted", "unitsDeclined", "unitsExpired", "unitsWaiting")
+                                    "unitsAccepted", "unitsDeclined", "unitsExpired", "unitsWaiting", "afterSaleOrders")
         SELECT "shopId", 'DAY', day, kind, count(*), sum(quantity), sum(total), sum(refunded), count("giftId"),
                COALESCE(sum(units), 0), COALESCE(sum(accepted), 0), COALESCE(sum(declined), 0),
-               COALESCE(sum(GREATEST(units - accepted - declined - waiting, 0)), 0), COALESCE(sum(waiting), 0)
+               COALESCE(sum(GREATEST(units - accepted - declined - waiting, 0)), 0), COALESCE(sum(waiting), 0), sum("afterSale")
           FROM analytics_orders GROUP BY "shopId", day, kind`);
       await tx.$executeRawUnsafe(`
         INSERT INTO "AnalyticsProductDay" ("shopId", grain, day, kind, "productId", orders, units, "salesAmount", "refundAmount")

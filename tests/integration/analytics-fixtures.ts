@@ -111,3 +111,8 @@ export async function refundOf(db: Db, order: { id: string }, amount: number, re
   return db.refund.create({ data: { orderId: order.id, amount, reason, status: "SUCCEEDED", idempotencyKey: `${reason}:${uid()}` } });
 }
 
+
+/** An after-sales request on an order, as the request service leaves it (REQUESTED). */
+export async function afterSaleOf(db: Db, order: { id: string }, requester: { id: string }) {
+  return db.afterSaleRequest.create({ data: { orderId: order.id, requesterId: requester.id, kind: "REFUND_ONLY", reason: "盒子压坏了" } });
+}

@@ -10,7 +10,7 @@ import { declineGift } from "../../lib/gifting/decline.ts";
 import { recordRefund } from "../../lib/payments/refunds.ts";
 import { makeFriendsWithThread, makeUser, SAMPLE_ADDRESS } from "../setup/fixtures.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
-import { giftOf, HOUR, MIN, paidOrder, productIn, shopOf } from "./analytics-fixtures.ts";
+import { afterSaleOf, giftOf, HOUR, MIN, paidOrder, productIn, shopOf } from "./analytics-fixtures.ts";
 
 const t = useTestDatabase();
 
@@ -59,6 +59,13 @@ describe("keeping up with what happens", () => {
     await paidOrder(t.db, { buyer: sender, product, kind: "SELF", paidAt: new Date() });
     await refreshAnalytics(t.db);
     expect((await querySummary(t.db, await scope())).self).toMatchObject({ orders: 2 });
+
+    // An after-sales request on the 40-day-old order: its day is read again on the next run.
+    expect((await querySummary(t.db, await scope())).afterSales).toEqual({ gift: 0, self: 0 });
+    await afterSaleOf(t.db, old, sender);
+    const afterSaleRun = await refreshAnalytics(t.db);
+    expect(afterSaleRun.days).toBeGreaterThanOrEqual(1);
+    expect((await querySummary(t.db, await scope())).afterSales).toEqual({ gift: 0, self: 1 });
   });
 
   it("lets one run at a time hold the lease; a lease left by a dead worker runs out", async () => {

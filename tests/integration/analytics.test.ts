@@ -22,7 +22,7 @@ import type { OrderStatus } from "../../lib/db/generated/enums.ts";
 import { DomainError } from "../../lib/validation/result.ts";
 import { makeFriendsWithThread, makeUser } from "../setup/fixtures.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
-import { giftOf, paidOrder, productIn, refundOf, shopOf, type Product } from "./analytics-fixtures.ts";
+import { afterSaleOf, giftOf, paidOrder, productIn, refundOf, shopOf, type Product } from "./analytics-fixtures.ts";
 
 const t = useTestDatabase();
 // The clock of the hand-counted scene: 12:00 on 21 November in Shanghai.
@@ -54,9 +54,14 @@ async function handCountedScene(db: Db) {
   // 2. Self, ¥25, one second later: 00:00 on 21 Nov. Sold out, refunded in full.
   const o2 = await paidOrder(db, { buyer, product: sweets, kind: "SELF", paidAt: at("2026-11-20T16:00:00Z"), status: "REFUNDED", province: "广东省" });
   await refundOf(db, o2, 2500, "soldOut");
+  // …and its buyer asked for after-sales too (the order's only request; 1 of 2 self orders).
+  await afterSaleOf(db, o2, buyer);
   // 3. Gift ¥100 at 10:00 on 19 Nov, accepted after 30 minutes in 浙江省.
   const o3 = await gift(tea, "2026-11-19T02:00:00Z");
   await giftOf(db, o3, { status: "ACCEPTED", thread, recipient: friend, claims: [{ after: 30, province: "浙江省" }] });
+  // Its recipient asked for after-sales twice: still one order with a request.
+  await afterSaleOf(db, o3, friend);
+  await afterSaleOf(db, o3, friend);
   // 4. Gift ¥100 at 11:00 on 19 Nov, declined and refunded.
   const o4 = await gift(tea, "2026-11-19T03:00:00Z", 1, "REFUNDED");
   await giftOf(db, o4, { status: "DECLINED", thread, recipient: friend });
@@ -159,6 +164,8 @@ describe("figures of a hand-counted shop", () => {
     // no lottery entrant won, the forfeited win), 2 waiting (the single gift of today and
     // the winner who may still accept).
     expect(summary.outcomes).toEqual({ gifts: 9, units: 15, accepted: 7, declined: 1, expired: 5, waiting: 2 });
+    // Orders with an after-sales request: order 3 (gift, two requests) and order 2 (self).
+    expect(summary.afterSales).toEqual({ gift: 1, self: 1 });
   });
 
   it("gives the headline rates, share and median acceptance time", async () => {
@@ -168,6 +175,7 @@ describe("figures of a hand-counted shop", () => {
     expect(f.selfOrders).toMatchObject({ value: { type: "count", value: 2 }, note: { value: { type: "money", value: 20000 } } });
     expect(f.giftShare).toMatchObject({ value: { numerator: 40000, denominator: 60000 }, note: { value: { numerator: 9, denominator: 11 } } });
     expect(f.units?.value).toEqual({ type: "count", value: 18 });
+    expect(f.afterSalesRate).toMatchObject({ value: { type: "ratio", numerator: 2, denominator: 11 }, note: { value: { type: "count", value: 2 } } });
     expect(f.acceptanceRate?.value).toEqual({ type: "ratio", value: 7 / 13, numerator: 7, denominator: 13 });
     expect(f.declineRate?.value).toMatchObject({ numerator: 1, denominator: 13 });
     expect(f.expiryRate?.value).toMatchObject({ numerator: 5, denominator: 13 });

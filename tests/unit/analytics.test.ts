@@ -125,13 +125,14 @@ describe("headline figures", () => {
   const none = { orders: 0, units: 0, salesAmount: 0, refundAmount: 0, netAmount: 0 };
   it("shows no rate rather than 0 % when there is nothing to divide by", () => {
     const figures = headlineFigures({
-      summary: { gift: none, self: none, outcomes: { gifts: 0, units: 0, accepted: 0, declined: 0, expired: 0, waiting: 0 } },
+      summary: { gift: none, self: none, outcomes: { gifts: 0, units: 0, accepted: 0, declined: 0, expired: 0, waiting: 0 }, afterSales: { gift: 0, self: 0 } },
       acceptTime: { minutes: null, accepted: 0 },
     });
     const byKey = Object.fromEntries(figures.map((f) => [f.key, f.value]));
     expect(byKey.acceptanceRate).toEqual({ type: "ratio", value: null, numerator: 0, denominator: 0 });
     expect(byKey.giftShare).toMatchObject({ value: null });
     expect(byKey.medianAcceptTime).toEqual({ type: "minutes", value: null });
+    expect(byKey.afterSalesRate).toMatchObject({ value: null });
   });
 
   it("rates gift units over those whose fate is known; waiting units wait", () => {
@@ -140,6 +141,7 @@ describe("headline figures", () => {
         gift: { orders: 3, units: 6, salesAmount: 6000, refundAmount: 1000, netAmount: 5000 },
         self: { orders: 1, units: 1, salesAmount: 15000, refundAmount: 0, netAmount: 15000 },
         outcomes: { gifts: 3, units: 6, accepted: 3, declined: 1, expired: 1, waiting: 1 },
+        afterSales: { gift: 1, self: 0 },
       },
       acceptTime: { minutes: 42, accepted: 3 },
     });
@@ -151,5 +153,7 @@ describe("headline figures", () => {
     expect(byKey.giftShare?.note?.value).toMatchObject({ numerator: 3, denominator: 4 });
     expect(byKey.units?.value).toEqual({ type: "count", value: 7 });
     expect(byKey.medianAcceptTime?.value).toEqual({ type: "minutes", value: 42 });
+    // After-sales: per paid order, both kinds.
+    expect(byKey.afterSalesRate?.value).toEqual({ type: "ratio", value: 1 / 4, numerator: 1, denominator: 4 });
   });
 });

@@ -24,6 +24,7 @@ CREATE TABLE "AnalyticsDay" (
     "unitsDeclined" INTEGER NOT NULL,
     "unitsExpired" INTEGER NOT NULL,
     "unitsWaiting" INTEGER NOT NULL,
+    "afterSaleOrders" INTEGER NOT NULL,
     CONSTRAINT "AnalyticsDay_pkey" PRIMARY KEY ("shopId","grain","day","kind")
 );
 

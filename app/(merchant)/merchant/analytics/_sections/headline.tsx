@@ -11,12 +11,21 @@ export async function HeadlineSection({ scope }: { scope: QueryScope }) {
   const [t, format, data] = await Promise.all([getTranslations("analytics"), getFormatter(), loadHeadline(db, scope)]);
   const f = analyticsFormat(t, format);
   const figures = headlineFigures(data);
-  const { gift, self, outcomes } = data.summary;
+  const { gift, self, outcomes, afterSales } = data.summary;
   const settled = outcomes.accepted + outcomes.declined + outcomes.expired;
   const totalNet = gift.netAmount + self.netAmount;
-  const kindRow = (key: string, label: string, k: typeof gift) => ({
+  const kindRow = (key: "gift" | "self", label: string, k: typeof gift) => ({
     key,
-    cells: [label, f.count(k.orders), f.count(k.units), f.money(k.salesAmount), f.money(k.refundAmount), f.money(k.netAmount), f.share(k.netAmount, totalNet)],
+    cells: [
+      label,
+      f.count(k.orders),
+      f.count(k.units),
+      f.money(k.salesAmount),
+      f.money(k.refundAmount),
+      f.money(k.netAmount),
+      f.share(k.netAmount, totalNet),
+      f.count(afterSales[key]),
+    ],
   });
   return (
     <section aria-labelledby="analytics-figures-title" className="space-y-3">
@@ -64,6 +73,7 @@ export async function HeadlineSection({ scope }: { scope: QueryScope }) {
               { label: t("kinds.refunded"), numeric: true },
               { label: t("kinds.net"), numeric: true },
               { label: t("kinds.share"), numeric: true },
+              { label: t("kinds.afterSales"), numeric: true },
             ]}
             rows={[kindRow("gift", t("kinds.gift"), gift), kindRow("self", t("kinds.self"), self)]}
             footer={[
@@ -74,6 +84,7 @@ export async function HeadlineSection({ scope }: { scope: QueryScope }) {
               f.money(gift.refundAmount + self.refundAmount),
               f.money(totalNet),
               "",
+              f.count(afterSales.gift + afterSales.self),
             ]}
           />
         </Card>
