@@ -128,6 +128,7 @@ test("a merchant reads what gifting brought the shop — figures, charts with th
   await expect(figure(merchant, "acceptanceRate")).toHaveText("100%");
   await expect(figure(merchant, "declineRate")).toHaveText("0%");
   await expect(figure(merchant, "medianAcceptTime")).toHaveText(/^\d+ min$/);
+  await expect(figure(merchant, "afterSalesRate")).toHaveText("0%");
   await expect(merchant.getByTestId("analytics-kinds").getByRole("row", { name: /Gift/ })).toContainText("¥38.00");
   await expect(merchant.getByTestId("analytics-kinds").getByRole("row", { name: /For themselves/ })).toContainText("¥76.00");
 
