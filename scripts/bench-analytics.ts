@@ -3,7 +3,8 @@
 // LANBAO_BENCH_DB_PORT or LANBAO_DB_PORT, default 54359; or a fresh
 // database on DATABASE_URL's server), applies the migrations, generates 1,000,000 paid
 // orders over two years for one shop (gifts — single and group — accepted, declined or
-// expired and refunded, claims with provinces and acceptance times, orders for oneself)
+// expired and refunded, claims with provinces and acceptance times, orders for oneself,
+// after-sales requests)
 // plus orders of other shops as noise, builds the rollups with the same refresh the job
 // runs, then times every query the page runs (lib/analytics/figures.ts ANALYTICS_QUERIES,
 // plus the scope and "as of" look-ups) for the last 30 days and for two years, and the
@@ -126,6 +127,11 @@ async function insertOrders(c: pg.Client, shop: string, first: number, last: num
     SELECT 'r' || i, id, unit * units, CASE WHEN outcome = 'DECLINED' THEN 'declined' ELSE 'expired' END, 'SUCCEEDED',
            'refund-' || i, "paidAt" + interval '24 hours', "paidAt" + interval '24 hours'
       FROM gen WHERE outcome IN ('DECLINED', 'EXPIRED')`);
+  // About one order in a hundred gets an after-sales request.
+  await c.query(`
+    INSERT INTO "AfterSaleRequest" (id, "orderId", "requesterId", kind, reason, "createdAt")
+    SELECT 'a' || i, id, 'buyer-' || (i % 40), 'REFUND_ONLY', 'damaged', "paidAt" + interval '3 days'
+      FROM gen WHERE m < 0.01`);
 }
 
 async function generate(c: pg.Client) {
@@ -166,11 +172,12 @@ async function generate(c: pg.Client) {
   }
   log(`other shops: ${(perNoiseShop * NOISE_SHOPS).toLocaleString("en")} orders in ${NOISE_SHOPS} shops`);
   await c.query(`VACUUM ANALYZE`);
-  const { rows } = await c.query<{ orders: string; gifts: string; claims: string; refunds: string }>(`
+  const { rows } = await c.query<{ orders: string; gifts: string; claims: string; refunds: string; afterSales: string }>(`
     SELECT (SELECT count(*) FROM "Order") AS orders, (SELECT count(*) FROM "Gift") AS gifts,
-           (SELECT count(*) FROM "GiftClaim") AS claims, (SELECT count(*) FROM "Refund") AS refunds`);
+           (SELECT count(*) FROM "GiftClaim") AS claims, (SELECT count(*) FROM "Refund") AS refunds,
+           (SELECT count(*) FROM "AfterSaleRequest") AS "afterSales"`);
   const r = rows[0]!;
-  log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Number(r.orders).toLocaleString("en")} orders, ${Number(r.gifts).toLocaleString("en")} gifts, ${Number(r.claims).toLocaleString("en")} claims, ${Number(r.refunds).toLocaleString("en")} refunds`);
+  log(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Number(r.orders).toLocaleString("en")} orders, ${Number(r.gifts).toLocaleString("en")} gifts, ${Number(r.claims).toLocaleString("en")} claims, ${Number(r.refunds).toLocaleString("en")} refunds, ${Number(r.afterSales).toLocaleString("en")} after-sales requests`);
 }
 
 const percentile = (xs: number[], p: number) => {
