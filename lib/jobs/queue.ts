@@ -19,6 +19,8 @@ export const JOB_QUEUES = {
   receiptConfirm: "receipt-confirm",
   /** Every minute: whatever a lost job or a crash left behind. */
   sweep: "lifecycle-sweep",
+  /** Every minute: bring the merchants' analytics rollups up to date (lib/analytics). */
+  analyticsRefresh: "analytics-refresh",
 } as const;
 export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
@@ -29,6 +31,7 @@ export type JobData = {
   refund: { refundId: string };
   "receipt-confirm": { shipmentId: string };
   "lifecycle-sweep": Record<string, never>;
+  "analytics-refresh": Record<string, never>;
 };
 
 /**
@@ -45,6 +48,9 @@ export function retryPolicy(queue: JobQueue): Pick<PgBoss.SendOptions, "retryLim
       return { retryLimit: Number(process.env.LANBAO_REFUND_RETRIES) || 8, retryDelay: base || 30, retryBackoff: true, expireInSeconds };
     case "lifecycle-sweep":
       return { retryLimit: 0, expireInSeconds };
+    case "analytics-refresh":
+      // The next minute's run retries; a first run over years of orders takes minutes.
+      return { retryLimit: 0, expireInSeconds: 30 * 60 };
     default:
       return { retryLimit: 5, retryDelay: base || 10, retryBackoff: true, expireInSeconds };
   }
@@ -80,6 +86,9 @@ export async function sendJob<Q extends JobQueue>(
   return id;
 }
 
+/** Queues whose jobs run one at a time across every worker. */
+export const SINGLETON_QUEUES: ReadonlySet<string> = new Set<string>([JOB_QUEUES.sweep, JOB_QUEUES.analyticsRefresh]);
+
 /** Creates pg-boss's schema and Lanbao's queues if missing. Part of `npm run db:migrate`. */
 export async function installJobQueues(connectionString: string): Promise<void> {
   const boss = new PgBoss({ connectionString, max: 2, schedule: false, supervise: false });
@@ -88,7 +97,7 @@ export async function installJobQueues(connectionString: string): Promise<void> 
   try {
     for (const name of Object.values(JOB_QUEUES)) {
       if (!(await boss.getQueue(name))) {
-        await boss.createQueue(name, { name, policy: name === JOB_QUEUES.sweep ? "singleton" : "standard" });
+        await boss.createQueue(name, { name, policy: SINGLETON_QUEUES.has(name) ? "singleton" : "standard" });
       }
     }
   } finally {

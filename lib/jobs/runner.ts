@@ -4,6 +4,7 @@
 import PgBoss from "pg-boss";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
+import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { expireGift } from "@/lib/gifting/expire";
 import { drawLottery } from "@/lib/gifting/lottery";
 import { remindRecipient } from "@/lib/gifting/remind";
@@ -11,7 +12,7 @@ import { registerReadinessCheck } from "@/lib/health/check";
 import { logEvent } from "@/lib/log";
 import { settleRefund } from "@/lib/payments/refunds";
 import { autoConfirmReceipt, RECEIPT_AUTO_CONFIRM_MS } from "@/lib/tracking/receipt";
-import { JOB_QUEUES, sendJob, type JobData, type JobQueue } from "./queue";
+import { JOB_QUEUES, retryPolicy, sendJob, SINGLETON_QUEUES, type JobData, type JobQueue } from "./queue";
 import { runSweep } from "./sweep";
 
 export type JobLogEntry = {
@@ -30,7 +31,7 @@ export type JobRunnerOptions = {
   stripe?: Stripe;
   /** How often an idle worker looks for work (pg-boss's minimum is 0.5 s). */
   pollingIntervalSeconds?: number;
-  /** The sweep's cron; null leaves it unscheduled (tests run it by hand). */
+  /** The sweep's cron; null leaves it and the analytics refresh unscheduled (tests run them by hand). */
   sweepCron?: string | null;
   log?: (entry: JobLogEntry) => void;
   /** Report the queue in /api/health's readiness (the app's runner does; tests' runners need not). */
@@ -51,7 +52,7 @@ export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<Jo
   await boss.start();
   // The queues exist even when this process started without migrating (LANBAO_MIGRATE=0).
   for (const name of Object.values(JOB_QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: name === JOB_QUEUES.sweep ? "singleton" : "standard" });
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: SINGLETON_QUEUES.has(name) ? "singleton" : "standard" });
   }
   let running = true;
 
@@ -108,6 +109,12 @@ export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<Jo
   });
   await work(JOB_QUEUES.sweep, () => runSweep(db, { stripe: opts.stripe }));
   if (opts.sweepCron !== null) await boss.schedule(JOB_QUEUES.sweep, opts.sweepCron ?? "* * * * *");
+  await work(JOB_QUEUES.analyticsRefresh, () => refreshAnalytics(db));
+  if (opts.sweepCron !== null) {
+    await boss.schedule(JOB_QUEUES.analyticsRefresh, "* * * * *", {}, retryPolicy(JOB_QUEUES.analyticsRefresh));
+    // Right away too, so figures are there on a fresh start without waiting for the minute.
+    await boss.send(JOB_QUEUES.analyticsRefresh, {}, retryPolicy(JOB_QUEUES.analyticsRefresh));
+  }
 
   if (opts.readiness !== false) {
     registerReadinessCheck({ name: "job-queue", run: async () => (running ? { ok: true } : { ok: false, detail: "stopped" }) });

@@ -25,6 +25,9 @@ export default async function MerchantLayout({ children }: { children: ReactNode
           <Link href="/merchant/vouchers" className={link}>
             {tv("nav")}
           </Link>
+          <Link href="/merchant/analytics" className={link}>
+            {t("nav.analytics")}
+          </Link>
         </nav>
       </div>
       {children}

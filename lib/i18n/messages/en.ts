@@ -23,6 +23,7 @@ import afterSale from "./en/afterSale.json";
 import vouchers from "./en/vouchers.json";
 import slip from "./en/slip.json";
 import addressBook from "./en/addressBook.json";
+import analytics from "./en/analytics.json";
 
 export default {
   common,
@@ -49,4 +50,5 @@ export default {
   vouchers,
   slip,
   addressBook,
+  analytics,
 };

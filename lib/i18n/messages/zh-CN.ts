@@ -23,6 +23,7 @@ import afterSale from "./zh-CN/afterSale.json";
 import vouchers from "./zh-CN/vouchers.json";
 import slip from "./zh-CN/slip.json";
 import addressBook from "./zh-CN/addressBook.json";
+import analytics from "./zh-CN/analytics.json";
 
 export default {
   common,
@@ -49,4 +50,5 @@ export default {
   vouchers,
   slip,
   addressBook,
+  analytics,
 };

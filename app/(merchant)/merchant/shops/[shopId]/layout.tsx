@@ -32,6 +32,7 @@ export default async function MerchantShopLayout({ children, params }: { childre
           { href: `${base}/gift-zone`, label: t("tabs.giftZone") },
           { href: `/merchant/orders?shopId=${shop.id}`, label: t("tabs.orders") },
           { href: `${base}/settings`, label: t("tabs.settings") },
+          { href: `/merchant/analytics?shop=${shop.id}`, label: t("tabs.analytics") },
         ]}
       />
       {children}
