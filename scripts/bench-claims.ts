@@ -14,6 +14,7 @@
 //
 //   npm run bench:claims -- [--no-build] [--reference path/to/claim-ref.mjs] [--duration 10] [--connections 200]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -178,6 +179,9 @@ async function main() {
   }
   await rm(dataDir, { recursive: true, force: true });
   step(`start Lanbao on :${port} (its own database)`);
+  // A production start wants its secrets given, and the sandbox chosen explicitly.
+  process.env.NEXTAUTH_SECRET = randomBytes(32).toString("base64");
+  process.env.LANBAO_LINK_SECRET = randomBytes(32).toString("base64");
   const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
@@ -190,6 +194,7 @@ async function main() {
       LANBAO_SEED: "0",
       LANBAO_NEXT_DIST_DIR: distDir,
       NEXTAUTH_URL: base,
+      LANBAO_STRIPE_SANDBOX: "1",
       NODE_ENV: "production",
     },
   });
@@ -197,8 +202,6 @@ async function main() {
   const db = createDb(databaseUrl, { max: 4 });
   try {
     await waitFor(`${base}/api/health`, server, 180_000);
-    process.env.NEXTAUTH_SECRET = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
-    process.env.LANBAO_LINK_SECRET = (await readFile(path.join(dataDir, "link-secret"), "utf8")).trim();
     const { giftToken } = await import("../lib/gifting/token.ts");
 
     step(`a group of ${MEMBERS} members and a group gift of ${UNITS} units`);
