@@ -14,7 +14,11 @@ export function UnreadBadge({ initial, viewerId, label }: { initial: number; vie
   const [count, setCount] = useState(initial);
   const timer = useRef<number | undefined>(undefined);
   const isReading = useIsReading();
-  useEffect(() => setCount(initial), [initial]);
+  const [shownInitial, setShownInitial] = useState(initial);
+  if (shownInitial !== initial) {
+    setShownInitial(initial);
+    setCount(initial);
+  }
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvents((e) => {
     if (e.type === "gift") return;

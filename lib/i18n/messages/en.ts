@@ -19,7 +19,7 @@ import system from "./en/system.json";
 import checkout from "./en/checkout.json";
 import lifecycle from "./en/lifecycle.json";
 
-export default {
+const messages = {
   common,
   nav,
   auth,
@@ -40,3 +40,5 @@ export default {
   checkout,
   lifecycle,
 };
+
+export default messages;

@@ -19,7 +19,7 @@ import system from "./zh-CN/system.json";
 import checkout from "./zh-CN/checkout.json";
 import lifecycle from "./zh-CN/lifecycle.json";
 
-export default {
+const messages = {
   common,
   nav,
   auth,
@@ -40,3 +40,5 @@ export default {
   checkout,
   lifecycle,
 };
+
+export default messages;
