@@ -4,12 +4,11 @@
 // for a thing that does not exist, and the database does not change. The session comes
 // from next-auth's getServerSession, supplied here as in action-limits.test.ts.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { SAMPLE_ADDRESS } from "../setup/fixtures.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { usePayments } from "../setup/payments.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
-import { ACTION_ROWS, ACTORS, ROUTE_ROWS, buildWorld, missingLike, type ActionRow, type Actor, type Input, type World } from "../setup/access-table.ts";
-import { actionExports, callAction, dbSnapshot, routeExports } from "../setup/access-calls.ts";
+import { ACTION_ROWS, ACTORS, ROUTE_ROWS, missingLike, type ActionRow, type Actor, type Input, type World } from "../setup/access-table.ts";
+import { actionExports, callAction, dbSnapshot, routeExports, useAccessWorld } from "../setup/access-calls.ts";
 
 const request = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("next-auth", async (importOriginal) => ({
@@ -26,59 +25,11 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 const t = useTestDatabase();
 const pay = usePayments(() => t.url);
+const access = useAccessWorld(t, pay);
+const settle = access.settle;
 let world: World;
-
-const LIMITS = ["LANBAO_LIMIT_MESSAGE", "LANBAO_LIMIT_FRIEND_REQUEST", "LANBAO_LIMIT_CHECKOUT", "LANBAO_LIMIT_SIGN_UP"];
-
-beforeAll(async () => {
-  for (const k of LIMITS) process.env[k] = "10000/1m";
-  const { startCheckout } = await import("../../lib/orders/checkout.ts");
-  const { giftToken } = await import("../../lib/gifting/token.ts");
-  const { enterLottery, drawLottery } = await import("../../lib/gifting/lottery.ts");
-  const { markShipped } = await import("../../lib/orders/fulfilment.ts");
-  const { declineGift } = await import("../../lib/gifting/decline.ts");
-  const paid = async (buyerId: string, input: Record<string, unknown>) => {
-    const { orderId } = await startCheckout(t.db, buyerId, input as never);
-    const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
-    await pay.pay(order.stripeCheckoutSessionId!);
-    return orderId;
-  };
-  world = await buildWorld(t.db, {
-    paidGift: async (senderId, input) => (await t.db.gift.findUniqueOrThrow({ where: { orderId: await paid(senderId, input) } })).id,
-    paidSelfOrder: (buyerId, variantId) => paid(buyerId, { kind: "SELF", variantId, quantity: 1, shipping: SAMPLE_ADDRESS }),
-    token: giftToken,
-    enterAndDraw: async (giftId, userId) => {
-      await enterLottery(t.db, userId, { giftId });
-      await drawLottery(t.db, giftId, { now: new Date(Date.now() + 2 * 3_600_000) });
-    },
-    ship: async (merchantId, orderId) => {
-      await markShipped(t.db, merchantId, { orderId, carrier: "顺丰", trackingNumber: "SF0000000001" });
-    },
-    decline: async (recipientId, giftId) => {
-      await declineGift(t.db, recipientId, { giftId });
-      const gift = await t.db.gift.findUniqueOrThrow({ where: { id: giftId } });
-      return (await t.db.refund.findFirstOrThrow({ where: { orderId: gift.orderId } })).id;
-    },
-  });
-  await settle();
-}, 120_000);
-
-/**
- * Stripe's webhooks (payments, refunds) arrive after the calls that cause them return:
- * wait until the sandbox has delivered every event, so each check sees only its own changes.
- */
-async function settle() {
-  for (let i = 0; i < 100; i++) {
-    const events = (await (await fetch(`${pay.sandbox.url}/_sandbox/events`)).json()) as { data: { delivery: { status: string } }[] };
-    if (events.data.every((e) => e.delivery.status !== "pending")) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("webhooks still pending after 10 s");
-}
-afterAll(async () => {
-  const { closeRateLimits } = await import("../../lib/rate-limit/index.ts");
-  await closeRateLimits();
-  for (const k of LIMITS) delete process.env[k];
+beforeAll(() => {
+  world = access.world;
 });
 
 function as(actor: Actor) {

@@ -3,7 +3,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../../lib/db/client.ts";
-import type { ActionRow, Input } from "./access-table.ts";
+import { afterAll, beforeAll } from "vitest";
+import { buildWorld, type ActionRow, type Input, type World } from "./access-table.ts";
+import { SAMPLE_ADDRESS } from "./fixtures.ts";
+import type { PaymentsHarness } from "./payments.ts";
+import type { TestDatabase } from "./test-db.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SKIP = new Set(["node_modules", ".next", ".next-e2e", ".git", ".tmp", ".data", "generated"]);
@@ -81,10 +85,74 @@ export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
     SELECT tablename AS name FROM pg_tables
      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND tablename NOT ILIKE '%ratelimit%' AND tablename NOT ILIKE 'rate_limit%'
      ORDER BY 1`;
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const q = `SELECT count(*)::text || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS f FROM "${name.replace(/"/g, '""')}" t`;
-    out[name] = (await db.$queryRawUnsafe<{ f: string }[]>(q))[0].f;
+  // One round trip for all tables.
+  const q = tables
+    .map(({ name }) => {
+      const ident = `"${name.replace(/"/g, '""')}"`;
+      return `SELECT '${name.replace(/'/g, "''")}' AS name, count(*)::text || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS f FROM ${ident} t`;
+    })
+    .join(" UNION ALL ");
+  const rows = await db.$queryRawUnsafe<{ name: string; f: string }[]>(q);
+  return Object.fromEntries(rows.map((r) => [r.name, r.f]));
+}
+
+/**
+ * Builds the World of access-table.ts in beforeAll (after useTestDatabase and usePayments),
+ * with rate limits out of the way. `settle()` waits for Stripe's pending webhooks.
+ */
+export function useAccessWorld(t: TestDatabase, pay: PaymentsHarness) {
+  const handle = { world: undefined as unknown as World, settle };
+  const LIMITS = ["LANBAO_LIMIT_MESSAGE", "LANBAO_LIMIT_FRIEND_REQUEST", "LANBAO_LIMIT_CHECKOUT", "LANBAO_LIMIT_SIGN_UP"];
+
+  beforeAll(async () => {
+    for (const k of LIMITS) process.env[k] = "10000/1m";
+    const { startCheckout } = await import("../../lib/orders/checkout.ts");
+    const { giftToken } = await import("../../lib/gifting/token.ts");
+    const { enterLottery, drawLottery } = await import("../../lib/gifting/lottery.ts");
+    const { markShipped } = await import("../../lib/orders/fulfilment.ts");
+    const { declineGift } = await import("../../lib/gifting/decline.ts");
+    const paid = async (buyerId: string, input: Record<string, unknown>) => {
+      const { orderId } = await startCheckout(t.db, buyerId, input as never);
+      const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
+      await pay.pay(order.stripeCheckoutSessionId!);
+      return orderId;
+    };
+    handle.world = await buildWorld(t.db, {
+      paidGift: async (senderId, input) => (await t.db.gift.findUniqueOrThrow({ where: { orderId: await paid(senderId, input) } })).id,
+      paidSelfOrder: (buyerId, variantId) => paid(buyerId, { kind: "SELF", variantId, quantity: 1, shipping: SAMPLE_ADDRESS }),
+      token: giftToken,
+      enterAndDraw: async (giftId, userId) => {
+        await enterLottery(t.db, userId, { giftId });
+        await drawLottery(t.db, giftId, { now: new Date(Date.now() + 2 * 3_600_000) });
+      },
+      ship: async (merchantId, orderId) => {
+        await markShipped(t.db, merchantId, { orderId, carrier: "顺丰", trackingNumber: "SF0000000001" });
+      },
+      decline: async (recipientId, giftId) => {
+        await declineGift(t.db, recipientId, { giftId });
+        const gift = await t.db.gift.findUniqueOrThrow({ where: { id: giftId } });
+        return (await t.db.refund.findFirstOrThrow({ where: { orderId: gift.orderId } })).id;
+      },
+    });
+    await settle();
+  }, 120_000);
+
+  /**
+   * Stripe's webhooks (payments, refunds) arrive after the calls that cause them return:
+   * wait until the sandbox has delivered every event, so each check sees only its own changes.
+   */
+  async function settle() {
+    for (let i = 0; i < 100; i++) {
+      const events = (await (await fetch(`${pay.sandbox.url}/_sandbox/events`)).json()) as { data: { delivery: { status: string } }[] };
+      if (events.data.every((e) => e.delivery.status !== "pending")) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("webhooks still pending after 10 s");
   }
-  return out;
+  afterAll(async () => {
+    const { closeRateLimits } = await import("../../lib/rate-limit/index.ts");
+    await closeRateLimits();
+    for (const k of LIMITS) delete process.env[k];
+  });
+  return handle;
 }
