@@ -1,16 +1,8 @@
 import { useTranslations } from "next-intl";
-import { formatAddressLine, fromShipColumns, maskPhone } from "@/lib/address/format";
+import { formatAddressLine, fromShipColumns, maskPhone, type NullableShipColumns } from "@/lib/address/format";
+import type { ClaimDetail } from "@/lib/gifting/claim-detail";
 
-type Claim = {
-  variantName: string;
-  voucherCode: string | null;
-  shipName: string | null;
-  shipPhone: string | null;
-  shipProvince: string | null;
-  shipCity: string | null;
-  shipDistrict: string | null;
-  shipDetail: string | null;
-};
+type Claim = Pick<ClaimDetail, "variantName" | "voucherCode" | keyof NullableShipColumns>;
 
 /** What the person who took a gift reads of it: the style, and their code or their own address. */
 export function ClaimSummary({ claim }: { claim: Claim }) {

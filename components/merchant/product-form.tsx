@@ -27,6 +27,8 @@ export type ProductFormValue = {
   description: string;
   categoryId: string;
   kind: "PHYSICAL" | "VOUCHER";
+  /** Days, as typed ("90"). */
+  voucherValidityDays: string;
   images: UploadedImage[];
   variants: VariantRow[];
 };
@@ -105,6 +107,16 @@ export function ProductForm({
           ))}
           <FieldError message={form.err("kind")} />
         </fieldset>
+        <Field
+          id="voucherValidityDays"
+          name="voucherValidityDays"
+          label={t("product.voucherValidity")}
+          hint={t("product.voucherValidityHint")}
+          inputMode="numeric"
+          defaultValue={initial.voucherValidityDays}
+          error={form.err("voucherValidityDays")}
+          className="max-w-xs"
+        />
       </section>
 
       <section className="rounded-xl bg-white p-4 ring-1 ring-gray-200">

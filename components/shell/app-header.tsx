@@ -36,6 +36,9 @@ export async function AppHeader() {
                 {t("chats")}
                 <UnreadBadge initial={unread} viewerId={user.id} label={tc.raw("unread") as string} />
               </Link>
+              <Link href="/gifts" className="rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100" data-testid="nav-gifts">
+                {t("gifts")}
+              </Link>
               {/* Phones reach friends from the chat list; the header has no room there. */}
               <Link href="/friends" className="hidden rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100 sm:block">
                 {tf("title")}
@@ -51,7 +54,9 @@ export async function AppHeader() {
               text={{
                 menu: t("userMenu"),
                 lanbaoId: t("lanbaoId", { id: user.lanbaoId }),
+                gifts: t("gifts"),
                 orders: t("orders"),
+                addresses: t("addresses"),
                 merchant: isMerchant ? t("merchant") : t("openShop"),
                 signOut: t("signOut"),
               }}

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { signOut } from "./sign-out";
 
 /** What the menu says, translated on the server. */
-export type UserMenuText = { menu: string; lanbaoId: string; orders: string; merchant: string; signOut: string };
+export type UserMenuText = { menu: string; lanbaoId: string; gifts: string; orders: string; addresses: string; merchant: string; signOut: string };
 
 export function UserMenu({ name, text }: { name: string; text: UserMenuText }) {
   const [open, setOpen] = useState(false);
@@ -42,8 +42,14 @@ export function UserMenu({ name, text }: { name: string; text: UserMenuText }) {
             </p>
             <p className="text-xs text-gray-500">{text.lanbaoId}</p>
           </div>
+          <Link href="/gifts" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
+            {text.gifts}
+          </Link>
           <Link href="/orders" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
             {text.orders}
+          </Link>
+          <Link href="/addresses" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
+            {text.addresses}
           </Link>
           <Link href="/merchant" role="menuitem" onClick={() => setOpen(false)} className="block rounded-lg px-3 py-2 text-sm hover:bg-gray-100">
             {text.merchant}

@@ -37,7 +37,7 @@ export const shippingSnapshotSchema = z.object({
 export type ShippingAddress = z.infer<typeof shippingSnapshotSchema>;
 
 export type ShipColumns = ReturnType<typeof toShipColumns>;
-type NullableShipColumns = { [K in keyof ShipColumns]: string | null };
+export type NullableShipColumns = { [K in keyof ShipColumns]: string | null };
 
 /** The snapshot columns of Order and GiftClaim (shipName, shipPhone, ...). */
 export function toShipColumns(a: ShippingAddress) {

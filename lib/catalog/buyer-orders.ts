@@ -1,6 +1,6 @@
 // What a shopper sees of their own orders (/orders). A self order shows the buyer's own
-// address and tracking; a gift order shows its progress but nothing of where it goes:
-// no recipient address, parcel name, phone or tracking number ever reaches the sender.
+// address and tracking; a gift order shows its progress, carrier and tracking number, but
+// nothing of where it goes: no recipient address, parcel name or phone reaches the sender.
 import { formatAddressLine, fromShipColumns, shipColumnsSelect } from "@/lib/address/format";
 import type { Db } from "@/lib/db/client";
 import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
@@ -72,9 +72,9 @@ function toRow(o: Row): BuyerOrderRow {
   };
 }
 
-/** The user's orders, newest first. */
-export async function listBuyerOrders(db: Db, buyerId: string, opts: { page?: number } = {}) {
-  const where = { buyerId };
+/** The user's orders, newest first (optionally only self or gift orders). */
+export async function listBuyerOrders(db: Db, buyerId: string, opts: { page?: number; kind?: OrderKind } = {}) {
+  const where = { buyerId, ...(opts.kind ? { kind: opts.kind } : {}) };
   const total = await db.order.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / BUYER_ORDERS_PAGE_SIZE));
   const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
@@ -94,9 +94,11 @@ export type BuyerOrderDetail = BuyerOrderRow & {
   failureReason: string | null;
   /** Self orders only. */
   shipping: { name: string; phone: string; address: string } | null;
-  /** Self orders: carrier and tracking. Gift orders: carrier only, per parcel. */
-  shipments: { carrier: string; trackingNumber: string | null; shippedAt: Date; deliveredAt: Date | null }[];
+  /** Carrier and tracking number of each parcel (a gift's too; never where it goes). */
+  shipments: { carrier: string; trackingNumber: string; shippedAt: Date; deliveredAt: Date | null }[];
   giftStatus: GiftStatus | null;
+  /** Gift orders: the gift, whose timeline is on the gifts page. */
+  giftId: string | null;
 };
 
 /** One of the user's orders, or null (someone else's order looks like no order). */
@@ -105,6 +107,7 @@ export async function getBuyerOrder(db: Db, buyerId: string, orderId: string): P
     where: { id: orderId, buyerId },
     select: {
       ...rowSelect,
+      gift: { select: { ...rowSelect.gift.select, id: true } },
       paidAt: true,
       unitAmount: true,
       failureReason: true,
@@ -121,7 +124,8 @@ export async function getBuyerOrder(db: Db, buyerId: string, orderId: string): P
     unitAmount: o.unitAmount,
     failureReason: o.failureReason,
     shipping: address ? { name: address.name, phone: address.phone, address: formatAddressLine(address) } : null,
-    shipments: o.shipments.map((s) => ({ ...s, trackingNumber: self ? s.trackingNumber : null })),
+    shipments: o.shipments,
     giftStatus: o.gift?.status ?? null,
+    giftId: o.gift?.id ?? null,
   };
 }

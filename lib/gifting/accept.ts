@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { isGiftOpen, transitionGift } from "@/lib/lifecycle";
 import { publishGiftChanged } from "@/lib/realtime/publish";
 import { DomainError } from "@/lib/validation/result";
+import { issueClaimVoucher } from "@/lib/vouchers/issue";
 import { lockGift } from "./lock";
 import { switchableVariant } from "./switch-variant";
 
@@ -64,6 +65,7 @@ export async function acceptGift(db: Db, userId: string, rawInput: AcceptGiftInp
         },
         select: { id: true, voucherCode: true },
       });
+      if (claim.voucherCode) await issueClaimVoucher(tx, claim.id);
       await transitionGift(tx, gift.id, "accept", { closedAt: new Date() });
 
       const recipient = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });

@@ -4,19 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import type { ClaimStatus, GiftMode, GiftStatus, ProductKind } from "@/lib/db/generated/enums";
 import { giftPhase, type GiftPhase } from "@/lib/lifecycle/status";
-
-export type ClaimDetail = {
-  status: ClaimStatus;
-  variantName: string;
-  voucherCode: string | null;
-  shipName: string | null;
-  shipPhone: string | null;
-  shipProvince: string | null;
-  shipCity: string | null;
-  shipDistrict: string | null;
-  shipDetail: string | null;
-  acceptedAt: Date;
-};
+import { claimDetailSelect, toClaimDetail, type ClaimDetail } from "./claim-detail";
 
 export type GroupGiftView = {
   role: "group";
@@ -95,18 +83,7 @@ export async function groupGiftView(db: Db, giftId: string, viewerId: string, vi
   const mine = viewer === "member"
     ? await db.giftClaim.findUnique({
         where: { giftId_recipientId: { giftId, recipientId: viewerId } },
-        select: {
-          status: true,
-          voucherCode: true,
-          shipName: true,
-          shipPhone: true,
-          shipProvince: true,
-          shipCity: true,
-          shipDistrict: true,
-          shipDetail: true,
-          acceptedAt: true,
-          variant: { select: { name: true } },
-        },
+        select: claimDetailSelect,
       })
     : null;
   const { product } = g.order;
@@ -127,7 +104,7 @@ export async function groupGiftView(db: Db, giftId: string, viewerId: string, vi
     product: { id: product.id, title: product.title, kind: product.kind, image: product.images[0]?.url ?? null },
     paidVariantId: g.order.variantId,
     variants: product.variants.filter((v) => v.id === g.order.variantId || (v.price === g.order.unitAmount && v.stock > 0)),
-    mine: mine ? { ...mine, variantName: mine.variant.name } : null,
+    mine: mine ? toClaimDetail(mine) : null,
     holders: g.claims.map((c) => ({ name: c.recipient.name, status: c.status })),
     lottery:
       g.mode === "LOTTERY" && g.drawAt && g.seedCommitment

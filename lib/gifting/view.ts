@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { GiftStatus, ProductKind } from "@/lib/db/generated/enums";
 import { giftPhase, type GiftPhase } from "@/lib/lifecycle/status";
+import { claimDetailSelect, toClaimDetail, type ClaimDetail } from "./claim-detail";
 import { groupGiftView, type GroupGiftView } from "./group-view";
 import { hashGiftToken } from "./token";
 
@@ -18,17 +19,7 @@ export type RecipientGiftView = {
   paidVariantId: string;
   /** Variants the recipient may switch to: same product, same price as paid, in stock (or the paid one). */
   variants: { id: string; name: string; price: number; stock: number }[];
-  claim: {
-    variantName: string;
-    voucherCode: string | null;
-    shipName: string | null;
-    shipPhone: string | null;
-    shipProvince: string | null;
-    shipCity: string | null;
-    shipDistrict: string | null;
-    shipDetail: string | null;
-    acceptedAt: Date;
-  } | null;
+  claim: ClaimDetail | null;
 };
 
 /** The sender's view: whether and when, never the parcel's name, phone or address. */
@@ -111,17 +102,7 @@ async function recipientView(db: Db, giftId: string, viewerId: string): Promise<
       sender: { select: { name: true } },
       claims: {
         where: { recipientId: viewerId },
-        select: {
-          variant: { select: { name: true } },
-          voucherCode: true,
-          shipName: true,
-          shipPhone: true,
-          shipProvince: true,
-          shipCity: true,
-          shipDistrict: true,
-          shipDetail: true,
-          acceptedAt: true,
-        },
+        select: claimDetailSelect,
       },
       order: {
         select: {
@@ -155,6 +136,6 @@ async function recipientView(db: Db, giftId: string, viewerId: string): Promise<
     product: { id: product.id, title: product.title, description: product.description, kind: product.kind, image: product.images[0]?.url ?? null },
     paidVariantId: g.order.variantId,
     variants: product.variants.filter((v) => v.id === g.order.variantId || (v.price === g.order.unitAmount && v.stock > 0)),
-    claim: claim ? { ...claim, variantName: claim.variant.name } : null,
+    claim: claim ? toClaimDetail(claim) : null,
   };
 }

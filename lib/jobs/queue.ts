@@ -15,6 +15,8 @@ export const JOB_QUEUES = {
   lotteryDraw: "lottery-draw",
   /** Settle a recorded refund at Stripe. */
   refund: "refund",
+  /** Ten days after a parcel shipped: confirm receipt for a recipient who did not. */
+  receiptConfirm: "receipt-confirm",
   /** Every minute: whatever a lost job or a crash left behind. */
   sweep: "lifecycle-sweep",
 } as const;
@@ -25,6 +27,7 @@ export type JobData = {
   "gift-reminder": { giftId: string };
   "lottery-draw": { giftId: string };
   refund: { refundId: string };
+  "receipt-confirm": { shipmentId: string };
   "lifecycle-sweep": Record<string, never>;
 };
 

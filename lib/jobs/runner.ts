@@ -10,6 +10,7 @@ import { remindRecipient } from "@/lib/gifting/remind";
 import { registerReadinessCheck } from "@/lib/health/check";
 import { logEvent } from "@/lib/log";
 import { settleRefund } from "@/lib/payments/refunds";
+import { autoConfirmReceipt, RECEIPT_AUTO_CONFIRM_MS } from "@/lib/tracking/receipt";
 import { JOB_QUEUES, sendJob, type JobData, type JobQueue } from "./queue";
 import { runSweep } from "./sweep";
 
@@ -96,6 +97,15 @@ export async function startJobRunner(db: Db, opts: JobRunnerOptions): Promise<Jo
   await work(JOB_QUEUES.refund, (job) =>
     settleRefund(db, job.data.refundId, { stripe: opts.stripe, lastAttempt: job.retryCount >= job.retryLimit }),
   );
+  await work(JOB_QUEUES.receiptConfirm, async (job) => {
+    const outcome = await autoConfirmReceipt(db, job.data.shipmentId);
+    if (outcome === "not-due") {
+      // Started early (clocks differ): come back when it is due.
+      const s = await db.shipment.findUniqueOrThrow({ where: { id: job.data.shipmentId }, select: { shippedAt: true } });
+      await sendJob(db, JOB_QUEUES.receiptConfirm, job.data, { startAfter: new Date(s.shippedAt.getTime() + RECEIPT_AUTO_CONFIRM_MS) });
+    }
+    return outcome;
+  });
   await work(JOB_QUEUES.sweep, () => runSweep(db, { stripe: opts.stripe }));
   if (opts.sweepCron !== null) await boss.schedule(JOB_QUEUES.sweep, opts.sweepCron ?? "* * * * *");
 

@@ -7,6 +7,7 @@ import { expireUnacceptedGifts } from "@/lib/gifting/expire";
 import { drawLottery } from "@/lib/gifting/lottery";
 import { transitionRefund } from "@/lib/lifecycle";
 import { expireAbandonedCheckouts } from "@/lib/orders/checkout";
+import { autoConfirmOverdue } from "@/lib/tracking/receipt";
 import { sendJob } from "./queue";
 
 /** The per-gift expiry job goes first; the sweep only takes gifts it left behind. */
@@ -22,6 +23,7 @@ export type SweepResult = {
   checkoutsCancelled: number;
   refundsRequeued: number;
   refundsGivenUp: number;
+  receiptsConfirmed: number;
 };
 
 export async function runSweep(db: Db, opts: { now?: Date; stripe?: Stripe } = {}): Promise<SweepResult> {
@@ -50,5 +52,8 @@ export async function runSweep(db: Db, opts: { now?: Date; stripe?: Stripe } = {
   });
   for (const r of stuck) await transitionRefund(db, r.id, "giveUp", { lastError: r.lastError ?? "no answer from Stripe" }).catch(() => {});
 
-  return { lotteriesDrawn, giftsExpired, checkoutsCancelled, refundsRequeued: orphans.length, refundsGivenUp: stuck.length };
+  // Parcels past their automatic confirmation whose job was lost (the job goes first).
+  const receiptsConfirmed = await autoConfirmOverdue(db, { now });
+
+  return { lotteriesDrawn, giftsExpired, checkoutsCancelled, refundsRequeued: orphans.length, refundsGivenUp: stuck.length, receiptsConfirmed };
 }

@@ -1,7 +1,7 @@
 // The transition tables of every entity with a status. This file is the only statement of
 // which status may follow which; transition.ts applies them, docs/lifecycle.md draws them.
 // Each event names the statuses it may start from and the one it leads to.
-import type { ClaimStatus, GiftStatus, OrderStatus, RefundStatus } from "@/lib/db/generated/enums";
+import type { AfterSaleStatus, ClaimStatus, GiftStatus, OrderStatus, RefundStatus, VoucherStatus } from "@/lib/db/generated/enums";
 
 export type Transition<S extends string> = { readonly from: readonly S[]; readonly to: S };
 export type Table<S extends string> = Readonly<Record<string, Transition<S>>>;
@@ -16,6 +16,8 @@ export const ORDER_EVENTS = {
   ship: { from: ["PAID"], to: "SHIPPED" },
   /** Self orders: the parcel arrived. */
   deliver: { from: ["SHIPPED"], to: "DELIVERED" },
+  /** Self orders: the buyer confirms receipt (确认收货), or 10 days after shipping it is confirmed for them. */
+  confirmReceipt: { from: ["SHIPPED"], to: "DELIVERED" },
   /** All the money goes back (sold out, declined, expired with nothing taken, ...). */
   refund: { from: ["PAID", "SHIPPED", "DELIVERED"], to: "REFUNDED" },
   /** A payment that arrived after the order had been given up: it is returned. */
@@ -44,6 +46,8 @@ export const CLAIM_EVENTS = {
   forfeit: { from: ["WON"], to: "REFUNDED" },
   ship: { from: ["ACCEPTED"], to: "SHIPPED" },
   deliver: { from: ["SHIPPED"], to: "DELIVERED" },
+  /** The recipient confirms receipt (确认收货), or 10 days after shipping it is confirmed for them. */
+  confirmReceipt: { from: ["SHIPPED"], to: "DELIVERED" },
   refund: { from: ["ACCEPTED", "SHIPPED", "DELIVERED"], to: "REFUNDED" },
 } as const satisfies Table<ClaimStatus>;
 
@@ -56,10 +60,30 @@ export const REFUND_EVENTS = {
   retry: { from: ["FAILED"], to: "PENDING" },
 } as const satisfies Table<RefundStatus>;
 
+/** 售后: a request for a refund or a return, decided by the shop. */
+export const AFTER_SALE_EVENTS = {
+  /** The shop refunds all or part of the price to the original payment. */
+  approve: { from: ["REQUESTED"], to: "APPROVED" },
+  /** The shop says no, with a reason. */
+  reject: { from: ["REQUESTED"], to: "REJECTED" },
+  /** The requester takes it back before the shop decides. */
+  withdraw: { from: ["REQUESTED"], to: "WITHDRAWN" },
+} as const satisfies Table<AfterSaleStatus>;
+
+/** A voucher's code. An ACTIVE code past its validity reads expired (voucherPhase). */
+export const VOUCHER_EVENTS = {
+  /** The shop redeems it at the counter: once. */
+  redeem: { from: ["ACTIVE"], to: "REDEEMED" },
+  /** Its price went back to the payer: the code is dead. */
+  void: { from: ["ACTIVE"], to: "VOID" },
+} as const satisfies Table<VoucherStatus>;
+
 export type OrderEvent = keyof typeof ORDER_EVENTS;
 export type GiftEvent = keyof typeof GIFT_EVENTS;
 export type ClaimEvent = keyof typeof CLAIM_EVENTS;
 export type RefundEvent = keyof typeof REFUND_EVENTS;
+export type AfterSaleEvent = keyof typeof AFTER_SALE_EVENTS;
+export type VoucherEvent = keyof typeof VOUCHER_EVENTS;
 
 /** Every table, by the entity (and database table) it governs. */
 export const MACHINES = {
@@ -67,6 +91,8 @@ export const MACHINES = {
   Gift: GIFT_EVENTS,
   GiftClaim: CLAIM_EVENTS,
   Refund: REFUND_EVENTS,
+  AfterSaleRequest: AFTER_SALE_EVENTS,
+  Voucher: VOUCHER_EVENTS,
 } as const;
 export type Entity = keyof typeof MACHINES;
 

@@ -1,7 +1,7 @@
 // How a status reads to people. The one place that decides whether a gift is still open
 // (a WAITING gift past its 24 hours is expired, even in the minutes before the expiry job
 // has refunded it), and what an order's status is once its gift and parcels are counted.
-import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus } from "@/lib/db/generated/enums";
+import type { ClaimStatus, GiftStatus, OrderKind, OrderStatus, VoucherStatus } from "@/lib/db/generated/enums";
 
 /**
  * waiting: can still be accepted (single), taken (group) or entered (lottery, before the
@@ -61,4 +61,18 @@ export const displayGiftSelect = { status: true, expiresAt: true, claims: { sele
 /** The selected gift, as orderDisplayStatus takes it. */
 export function displayGift(g: { status: GiftStatus; expiresAt: Date; claims: { status: ClaimStatus }[] } | null | undefined) {
   return g ? { status: g.status, expiresAt: g.expiresAt, claims: g.claims.map((c) => c.status) } : null;
+}
+
+export type VoucherPhase = "active" | "redeemed" | "void" | "expired";
+
+/** A voucher code as people read it: an unused code past its validity is expired, job or no job. */
+export function voucherPhase(v: { status: VoucherStatus; expiresAt: Date | string }, now: Date = new Date()): VoucherPhase {
+  switch (v.status) {
+    case "ACTIVE":
+      return new Date(v.expiresAt).getTime() <= now.getTime() ? "expired" : "active";
+    case "REDEEMED":
+      return "redeemed";
+    case "VOID":
+      return "void";
+  }
 }

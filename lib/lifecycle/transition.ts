@@ -3,9 +3,19 @@
 // may start from (someone else got there first, or the event makes no sense), nothing is
 // written and a TransitionError says what the status was. No other code writes a status.
 import type { Db } from "@/lib/db/client";
-import type { Gift, GiftClaim, Order, Prisma, Refund } from "@/lib/db/generated/client";
+import type { AfterSaleRequest, Gift, GiftClaim, Order, Prisma, Refund, Voucher } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/validation/result";
-import { MACHINES, type ClaimEvent, type Entity, type GiftEvent, type OrderEvent, type RefundEvent, type Transition } from "./machines";
+import {
+  MACHINES,
+  type AfterSaleEvent,
+  type ClaimEvent,
+  type Entity,
+  type GiftEvent,
+  type OrderEvent,
+  type RefundEvent,
+  type Transition,
+  type VoucherEvent,
+} from "./machines";
 
 type Tx = Db | Prisma.TransactionClient;
 
@@ -30,7 +40,14 @@ type Delegate = {
 };
 
 function delegate(tx: Tx, entity: Entity): Delegate {
-  const byEntity = { Order: tx.order, Gift: tx.gift, GiftClaim: tx.giftClaim, Refund: tx.refund };
+  const byEntity = {
+    Order: tx.order,
+    Gift: tx.gift,
+    GiftClaim: tx.giftClaim,
+    Refund: tx.refund,
+    AfterSaleRequest: tx.afterSaleRequest,
+    Voucher: tx.voucher,
+  };
   return byEntity[entity] as unknown as Delegate;
 }
 
@@ -69,4 +86,17 @@ export function transitionRefund(tx: Tx, id: string, event: RefundEvent, data: D
  */
 export function createWonClaims(tx: Tx, rows: { giftId: string; recipientId: string; variantId: string }[]) {
   return tx.giftClaim.createMany({ data: rows.map((r) => ({ ...r, status: "WON" as const })) });
+}
+
+export function transitionAfterSale(
+  tx: Tx,
+  id: string,
+  event: AfterSaleEvent,
+  data: Data<Prisma.AfterSaleRequestUncheckedUpdateManyInput> = {},
+) {
+  return apply(tx, "AfterSaleRequest", id, event, data) as Promise<AfterSaleRequest>;
+}
+
+export function transitionVoucher(tx: Tx, id: string, event: VoucherEvent, data: Data<Prisma.VoucherUpdateManyMutationInput> = {}) {
+  return apply(tx, "Voucher", id, event, data) as Promise<Voucher>;
 }

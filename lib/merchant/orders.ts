@@ -7,8 +7,10 @@ import { fromShipColumns, shipColumnsSelect, type ShippingAddress } from "@/lib/
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ClaimStatus, GiftMode, GiftStatus, OrderKind, OrderStatus, ProductKind, RefundStatus } from "@/lib/db/generated/enums";
-import { displayGift, displayGiftSelect, orderDisplayStatus, type DisplayStatus } from "@/lib/lifecycle";
+import { readParcelFacts } from "@/lib/after-sales/parcel";
+import { displayGift, displayGiftSelect, orderDisplayStatus, voucherPhase, type DisplayStatus, type VoucherPhase } from "@/lib/lifecycle";
 import { retryRefund } from "@/lib/payments/refunds";
+import { afterSaleSelect, afterSaleView, type AfterSaleView } from "@/lib/tracking/parcel";
 import { DomainError } from "@/lib/validation/result";
 
 export const MERCHANT_ORDERS_PAGE_SIZE = 25;
@@ -157,6 +159,10 @@ export type MerchantOrderDetail = {
     expiresAt: Date;
     senderName: string;
     recipientName: string | null;
+    /** 赠言, as the sender wrote it. */
+    message: string;
+    /** Whether the sender allowed "A gift from <name>" on the packing slip. */
+    senderOnSlip: boolean;
   } | null;
   claims: {
     id: string;
@@ -168,6 +174,9 @@ export type MerchantOrderDetail = {
     voucherCode: string | null;
   }[];
   refunds: { id: string; amount: number; reason: string; status: RefundStatus; lastError: string | null; createdAt: Date }[];
+  /** 售后 requests, newest first; an open one carries what may still be refunded for its parcel. */
+  afterSales: (AfterSaleView & { claimId: string | null; requesterName: string; refundable: number | null })[];
+  vouchers: { code: string; claimId: string | null; phase: VoucherPhase; expiresAt: Date; redeemedAt: Date | null }[];
   shipments: { id: string; claimId: string | null; carrier: string; trackingNumber: string; shippedAt: Date; deliveredAt: Date | null }[];
 };
 
@@ -186,6 +195,7 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
       unitAmount: true,
       totalAmount: true,
       currency: true,
+      giftSenderOnSlip: true,
       ...shipColumnsSelect,
       shop: { select: { id: true, name: true } },
       product: { select: { id: true, title: true, kind: true } },
@@ -197,6 +207,7 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
           status: true,
           units: true,
           expiresAt: true,
+          message: true,
           sender: { select: { name: true } },
           recipient: { select: { name: true } },
           claims: {
@@ -221,10 +232,26 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
         orderBy: { shippedAt: "asc" },
         select: { id: true, claimId: true, carrier: true, trackingNumber: true, shippedAt: true, deliveredAt: true },
       },
+      afterSales: {
+        orderBy: { createdAt: "desc" },
+        select: { ...afterSaleSelect, claimId: true, requester: { select: { name: true } } },
+      },
+      vouchers: { orderBy: { createdAt: "asc" }, select: { code: true, claimId: true, status: true, expiresAt: true, redeemedAt: true } },
     },
   });
   if (!o) throw new DomainError("merchant.errors.orderNotFound");
   const claims = o.gift?.claims ?? [];
+  const afterSales = await Promise.all(
+    o.afterSales.map(async (r) => {
+      let refundable: number | null = null;
+      if (r.status === "REQUESTED") {
+        const status = r.claimId ? (claims.find((c) => c.id === r.claimId)?.status ?? "REFUNDED") : o.status;
+        const facts = await readParcelFacts(db, { orderId: o.id, claimId: r.claimId }, { status, productKind: o.product.kind, totalAmount: o.totalAmount, unitAmount: o.unitAmount });
+        refundable = facts.refundable;
+      }
+      return { ...afterSaleView(r), claimId: r.claimId, requesterName: r.requester.name, refundable };
+    }),
+  );
   return {
     id: o.id,
     createdAt: o.createdAt,
@@ -254,6 +281,8 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
           expiresAt: o.gift.expiresAt,
           senderName: o.gift.sender.name,
           recipientName: o.gift.recipient?.name ?? null,
+          message: o.gift.message,
+          senderOnSlip: o.giftSenderOnSlip,
         }
       : null,
     claims: claims.map((c) => ({
@@ -267,6 +296,8 @@ export async function getMerchantOrder(db: Db, userId: string, orderId: string):
     })),
     shipments: o.shipments,
     refunds: o.refunds,
+    afterSales,
+    vouchers: o.vouchers.map((v) => ({ code: v.code, claimId: v.claimId, phase: voucherPhase(v), expiresAt: v.expiresAt, redeemedAt: v.redeemedAt })),
   };
 }
 

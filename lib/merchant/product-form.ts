@@ -68,6 +68,7 @@ function common(form: FormData) {
     description: str(form.get("description")) ?? "",
     categoryId: str(form.get("categoryId")) ?? "",
     kind: (str(form.get("kind")) ?? "PHYSICAL") as "PHYSICAL" | "VOUCHER",
+    voucherValidityDays: intField(form.get("voucherValidityDays")),
     images: imagesOf(form),
     variants: variantsOf(form),
   };

@@ -9,6 +9,7 @@ import { optionsRecord } from "@/lib/catalog/products";
 import { refreshProductSearchText } from "@/lib/catalog/search-text";
 import { deleteImage, imageExists, isStorageKey, urlFor } from "@/lib/storage";
 import { DomainError } from "@/lib/validation/result";
+import { DEFAULT_VOUCHER_VALIDITY_DAYS } from "@/lib/vouchers/issue";
 import { ownedProduct, ownedShop, type DbOrTx } from "./access";
 
 export const PRODUCT_TITLE_MAX = 120;
@@ -20,6 +21,8 @@ export const MAX_OPTIONS = 8;
 /** ¥1,000,000 in fen: keeps every amount far inside a 32-bit integer. */
 export const MAX_PRICE = 100_000_000;
 export const MAX_STOCK = 1_000_000;
+/** Ten years: longer than any voucher a shop sells. */
+export const MAX_VOUCHER_VALIDITY_DAYS = 3650;
 
 const id = z.string().trim().min(1, "validation.required").max(64, "validation.invalid");
 
@@ -109,6 +112,13 @@ const productFields = {
   description: z.string().trim().max(PRODUCT_DESCRIPTION_MAX, "merchant.errors.descriptionTooLong").default(""),
   categoryId: id,
   kind: z.enum(["PHYSICAL", "VOUCHER"], "validation.invalid"),
+  /** Vouchers: days a code stays redeemable after it is issued. */
+  voucherValidityDays: z
+    .number("merchant.errors.validityInvalid")
+    .int("merchant.errors.validityInvalid")
+    .min(1, "merchant.errors.validityInvalid")
+    .max(MAX_VOUCHER_VALIDITY_DAYS, "merchant.errors.validityInvalid")
+    .default(DEFAULT_VOUCHER_VALIDITY_DAYS),
   /** In display order: existing images by id, fresh uploads by storage key. */
   images: z.array(imageRefSchema).max(MAX_IMAGES, "merchant.errors.tooManyImages").default([]),
   variants: z
@@ -175,6 +185,7 @@ export async function createProduct(db: Db, userId: string, raw: CreateProductIn
         title: input.title,
         description: input.description,
         kind: input.kind,
+        voucherValidityDays: input.voucherValidityDays,
         published: input.published,
         variants: { create: input.variants.map(variantRow) },
         images: { create: (keys as string[]).map((key, position) => ({ url: urlFor(key), storageKey: key, position })) },
@@ -231,7 +242,13 @@ export async function updateProduct(db: Db, userId: string, raw: UpdateProductIn
 
     await tx.product.update({
       where: { id: owned.id },
-      data: { title: input.title, description: input.description, categoryId: input.categoryId, kind: input.kind },
+      data: {
+        title: input.title,
+        description: input.description,
+        categoryId: input.categoryId,
+        kind: input.kind,
+        voucherValidityDays: input.voucherValidityDays,
+      },
     });
     await refreshProductSearchText(tx, { productIds: [owned.id] });
     if (removedVariants.length) await tx.variant.deleteMany({ where: { id: { in: removedVariants.map((v) => v.id) } } });
@@ -350,6 +367,7 @@ export type ProductForEdit = {
   description: string;
   categoryId: string;
   kind: ProductKind;
+  voucherValidityDays: number;
   published: boolean;
   orderCount: number;
   images: { id: string; url: string }[];
@@ -376,6 +394,7 @@ export async function getProductForEdit(db: Db, userId: string, productId: strin
       description: true,
       categoryId: true,
       kind: true,
+      voucherValidityDays: true,
       published: true,
       _count: { select: { orders: true } },
       images: { orderBy: { position: "asc" }, select: { id: true, url: true } },

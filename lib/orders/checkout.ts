@@ -29,6 +29,8 @@ export const giftCheckoutSchema = z.object({
   threadId: id,
   recipientId: id,
   message: z.string().trim().max(GIFT_MESSAGE_MAX, "checkout.messageTooLong").default(""),
+  /** "A gift from <name>" on the packing slip; off unless the sender ticks it. */
+  senderOnSlip: z.boolean().default(false),
 });
 
 export const selfCheckoutSchema = z.object({
@@ -124,7 +126,7 @@ export async function startCheckout(db: Db, buyerId: string, rawInput: CheckoutI
       throw new DomainError("checkout.notDirectChat", "recipientId");
     }
     if (!(await areFriends(db, buyerId, input.recipientId))) throw new DomainError("gift.chooseFriendError", "recipientId");
-    orderData = { giftMode: "SINGLE", giftThreadId: input.threadId, giftRecipientId: input.recipientId, giftMessage: input.message };
+    orderData = { giftMode: "SINGLE", giftThreadId: input.threadId, giftRecipientId: input.recipientId, giftMessage: input.message, giftSenderOnSlip: input.senderOnSlip };
   } else if (input.kind === "GROUP_GIFT") {
     const eligibility = variantGiftEligibility({ shop: product.shop, category: product.category, product: { published: product.published }, variant });
     if (!eligibility.eligible) throw new DomainError(`checkout.notGiftable.${eligibility.reasons[0]}`, "variantId");

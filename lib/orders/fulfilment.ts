@@ -2,12 +2,14 @@
 // moves the claim (the recipient's parcel), through the lifecycle's transitions, under a
 // row lock on the order. A refused step is a DomainError (an i18n key) and changes nothing.
 // For gifts every step posts a system message in the gift's chat thread, which says the
-// carrier, never the address or tracking number.
+// carrier, never the address. Shipping also schedules the automatic receipt confirmation.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { postMessage } from "@/lib/chat/post-message";
+import { sendJob } from "@/lib/jobs/queue";
 import { TransitionError, transitionClaim, transitionOrder } from "@/lib/lifecycle";
+import { RECEIPT_AUTO_CONFIRM_MS } from "@/lib/tracking/receipt";
 import { DomainError } from "@/lib/validation/result";
 
 type Tx = Prisma.TransactionClient;
@@ -92,14 +94,21 @@ export async function markShipped(db: Db, merchantId: string, raw: z.input<typeo
   return db.$transaction(async (tx) => {
     const order = await lockOwnedOrder(tx, merchantId, input.orderId);
     if (order.product.kind === "VOUCHER") throw new DomainError("merchant.fulfilment.voucherNotShipped");
-    const shipment = { carrier: input.carrier, trackingNumber: input.trackingNumber.toUpperCase() };
+    const shippedAt = new Date();
+    const shipment = { carrier: input.carrier, trackingNumber: input.trackingNumber.toUpperCase(), shippedAt };
+    // Receipt is confirmed for the recipient if they never do (lib/tracking/receipt.ts).
+    const autoConfirm = (shipmentId: string) =>
+      sendJob(tx, "receipt-confirm", { shipmentId }, { startAfter: new Date(shippedAt.getTime() + RECEIPT_AUTO_CONFIRM_MS) });
     if (order.kind === "SELF") {
       await step("ship", () => transitionOrder(tx, order.id, "ship"));
-      return tx.shipment.create({ data: { orderId: order.id, ...shipment }, select: { id: true } });
+      const created = await tx.shipment.create({ data: { orderId: order.id, ...shipment }, select: { id: true } });
+      await autoConfirm(created.id);
+      return created;
     }
     const { gift, claim } = pickClaim(order, input.claimId);
     await step("ship", () => transitionClaim(tx, claim.id, "ship"));
     const created = await tx.shipment.create({ data: { orderId: order.id, claimId: claim.id, ...shipment }, select: { id: true } });
+    await autoConfirm(created.id);
     await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,
@@ -120,12 +129,15 @@ export async function markDelivered(db: Db, merchantId: string, raw: z.input<typ
     const now = new Date();
     if (order.kind === "SELF") {
       await step("deliver", () => transitionOrder(tx, order.id, "deliver"));
-      await tx.shipment.updateMany({ where: { orderId: order.id, deliveredAt: null }, data: { deliveredAt: now } });
+      await tx.shipment.updateMany({ where: { orderId: order.id, deliveredAt: null }, data: { deliveredAt: now, deliveredBy: "MERCHANT" } });
       return { orderId: order.id };
     }
     const { gift, claim } = pickClaim(order, input.claimId);
     await step("deliver", () => transitionClaim(tx, claim.id, "deliver"));
-    await tx.shipment.updateMany({ where: { orderId: order.id, claimId: claim.id, deliveredAt: null }, data: { deliveredAt: now } });
+    await tx.shipment.updateMany({
+      where: { orderId: order.id, claimId: claim.id, deliveredAt: null },
+      data: { deliveredAt: now, deliveredBy: "MERCHANT" },
+    });
     await postMessage(tx, {
       threadId: gift.threadId,
       senderId: null,

@@ -11,6 +11,7 @@ import { variantGiftEligibility, type IneligibleReason } from "@/lib/gifting/eli
 import { TransitionError, transitionOrder } from "@/lib/lifecycle";
 import { recordRefund, settleRefundsNow } from "@/lib/payments/refunds";
 import { getStripe } from "@/lib/payments/stripe";
+import { issueSelfOrderVouchers } from "@/lib/vouchers/issue";
 
 type Tx = Prisma.TransactionClient;
 export type EventOutcome = "processed" | "duplicate" | "ignored";
@@ -118,6 +119,7 @@ async function sessionPaid(tx: Tx, session: Stripe.Checkout.Session): Promise<Ha
   if (took === 0) return refundPaid(tx, order, order.totalAmount, "soldOut");
 
   if (order.kind === "GIFT") await createGiftForPaidOrder(tx, { ...order, paidAt });
+  else await issueSelfOrderVouchers(tx, order.id, paidAt);
   return { outcome: "processed" };
 }
 

@@ -3,6 +3,7 @@ import { signIn } from "./helpers";
 
 const ADDRESS = { name: "王芳", phone: "13987654321", detail: "漕溪北路 88 号 1203 室" };
 const PRODUCT = "Daily Mixed Nuts 每日坚果";
+const TRACKING = "ZT3344556677";
 
 async function openDirectChat(page: Page, withName: string) {
   await page.goto("/chats");
@@ -13,7 +14,8 @@ async function openDirectChat(page: Page, withName: string) {
 }
 
 test("a gift sent in a chat reaches the recipient live, is accepted with an address the sender never sees, and the merchant gets it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Also follows the parcel on both gifts pages while the merchant ships it.
+  test.setTimeout(180_000);
   const [senderCtx, recipientCtx, merchantCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const sender = await senderCtx.newPage();
   const recipient = await recipientCtx.newPage();
@@ -72,6 +74,8 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   await expect(sender.getByTestId("checkout-success")).toBeVisible();
   await expect(sender.getByRole("heading", { name: "Gift sent" })).toBeVisible();
   await sender.getByTestId("back-to-chat").click();
+  await sender.waitForURL(/\/chats\/[^/]+$/);
+  const threadUrl = sender.url();
   const senderCard = sender.getByTestId("gift-card").last();
   await expect(senderCard.getByTestId("gift-card-status")).toHaveText("Waiting to be accepted");
 
@@ -108,9 +112,30 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   await expect(merchant.getByText(ADDRESS.phone)).toBeVisible();
   await expect(merchant.getByText(ADDRESS.detail, { exact: false })).toBeVisible();
 
+  // The sender's gifts page and the gift's timeline follow the parcel live: the merchant
+  // ships, and the carrier and tracking number appear without a reload.
+  await sender.goto("/gifts?tab=sent");
+  const sentRow = sender.getByTestId("gift-row").filter({ hasText: PRODUCT }).first();
+  await expect(sentRow.getByTestId("order-status")).toHaveText("Accepted");
+  await sentRow.click();
+  await sender.waitForURL(/\/gifts\/sent\//);
+  const sentClaim = sender.getByTestId("sent-claim");
+  await expect(sentClaim).toContainText("Wang Fang 王芳");
+  await expect(sender.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
+  const merchantClaim = merchant.getByTestId("claim");
+  await merchantClaim.getByLabel("Carrier").fill("ZTO Express");
+  await merchantClaim.getByLabel("Tracking number").fill(TRACKING);
+  await merchantClaim.getByTestId("mark-shipped").click();
+  await expect(sentClaim.getByTestId("parcel-shipments")).toContainText(TRACKING, { timeout: 15_000 });
+  await expect(sentClaim.getByTestId("order-status")).toHaveText("Shipped");
+  // The recipient's own timeline has the address.
+  await recipient.goto("/gifts");
+  await recipient.getByTestId("gift-row").filter({ hasText: PRODUCT }).first().click();
+  await expect(recipient.getByTestId("parcel-address")).toContainText(ADDRESS.detail);
+
   // The sender reloads the thread and the gift page: still no trace of the address.
-  await sender.reload();
-  await senderCard.click();
+  await sender.goto(threadUrl);
+  await sender.getByTestId("gift-card").last().click();
   await expect(sender.getByTestId("gift-sender-view")).toBeVisible();
   const stream = await senderStream.evaluate(() => (window as unknown as { __stream: string[] }).__stream.join("\n"));
   expect(stream.length).toBeGreaterThan(0); // the stream did carry the updates

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "lanbao-demo";
 
@@ -14,4 +14,30 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** A new account, signed in, in a browser context of its own. */
+export async function signUpNewPerson(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Email").fill(uniqueEmail("person"));
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+  return { context, page, name };
+}
+
+/** Makes two people friends through the friends page. */
+export async function makeFriends(a: { page: Page; name: string }, b: { page: Page; name: string }) {
+  await b.page.goto("/friends");
+  const lanbaoId = /lb[a-z0-9]{8}/.exec((await b.page.getByTestId("my-lanbao-id").textContent()) ?? "")?.[0] ?? "";
+  await a.page.goto("/friends");
+  await a.page.getByLabel("Email or Lanbao ID").fill(lanbaoId);
+  await a.page.getByRole("button", { name: "Search" }).click();
+  await a.page.getByTestId("add-friend").click();
+  await b.page.reload();
+  await b.page.getByTestId("incoming-request").filter({ hasText: a.name }).getByTestId("accept-request").click();
+  await b.page.getByTestId("friend-list").filter({ hasText: a.name }).waitFor();
 }

@@ -105,7 +105,9 @@ describe("buyer orders", () => {
 
     const sent = await getBuyerOrder(t.db, buyer.id, gift.order.id);
     expect(sent?.shipping).toBeNull();
-    expect(sent?.shipments).toEqual([expect.objectContaining({ carrier: "SF Express", trackingNumber: null })]);
+    // The sender follows the parcel by carrier and tracking number, never by where it goes.
+    expect(sent?.shipments).toEqual([expect.objectContaining({ carrier: "SF Express", trackingNumber: "SF999" })]);
+    expect(sent?.giftId).toBe(gift.gift.id);
     const json = JSON.stringify(sent);
     for (const secret of Object.values(SECRET_ADDRESS)) expect(json).not.toContain(secret);
   });

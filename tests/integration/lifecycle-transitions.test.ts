@@ -3,18 +3,22 @@
 // status, and every other one is refused with a TransitionError and writes nothing.
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client.ts";
-import { ClaimStatus, GiftStatus, OrderStatus, RefundStatus } from "../../lib/db/generated/enums.ts";
+import { AfterSaleStatus, ClaimStatus, GiftStatus, OrderStatus, RefundStatus, VoucherStatus } from "../../lib/db/generated/enums.ts";
 import {
+  AFTER_SALE_EVENTS,
   CLAIM_EVENTS,
   GIFT_EVENTS,
   ORDER_EVENTS,
   REFUND_EVENTS,
   TransitionError,
+  VOUCHER_EVENTS,
   canTransition,
+  transitionAfterSale,
   transitionClaim,
   transitionGift,
   transitionOrder,
   transitionRefund,
+  transitionVoucher,
   type Entity,
 } from "../../lib/lifecycle/index.ts";
 import { makeGiftOrder } from "./catalog-fixtures.ts";
@@ -31,11 +35,31 @@ async function rows(db: Db) {
   const { order, gift } = await makeGiftOrder(db, sender.id, recipient.id, product);
   const claim = await db.giftClaim.create({ data: { giftId: gift.id, recipientId: recipient.id, variantId: product.variants[0].id } });
   const refund = await db.refund.create({ data: { orderId: order.id, amount: 100, reason: "test", idempotencyKey: `walk-${order.id}` } });
-  return { Order: order.id, Gift: gift.id, GiftClaim: claim.id, Refund: refund.id };
+  const afterSale = await db.afterSaleRequest.create({
+    data: { orderId: order.id, claimId: claim.id, requesterId: recipient.id, kind: "REFUND_ONLY", reason: "walk" },
+  });
+  const voucher = await db.voucher.create({
+    data: { code: `WALK-${order.id.slice(-8)}`, orderId: order.id, claimId: claim.id, shopId: product.shopId, holderId: recipient.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return { Order: order.id, Gift: gift.id, GiftClaim: claim.id, Refund: refund.id, AfterSaleRequest: afterSale.id, Voucher: voucher.id };
 }
 
-const TABLE = { Order: `"Order"`, Gift: `"Gift"`, GiftClaim: `"GiftClaim"`, Refund: `"Refund"` } as const;
-const ENUM = { Order: `"OrderStatus"`, Gift: `"GiftStatus"`, GiftClaim: `"ClaimStatus"`, Refund: `"RefundStatus"` } as const;
+const TABLE = {
+  Order: `"Order"`,
+  Gift: `"Gift"`,
+  GiftClaim: `"GiftClaim"`,
+  Refund: `"Refund"`,
+  AfterSaleRequest: `"AfterSaleRequest"`,
+  Voucher: `"Voucher"`,
+} as const;
+const ENUM = {
+  Order: `"OrderStatus"`,
+  Gift: `"GiftStatus"`,
+  GiftClaim: `"ClaimStatus"`,
+  Refund: `"RefundStatus"`,
+  AfterSaleRequest: `"AfterSaleStatus"`,
+  Voucher: `"VoucherStatus"`,
+} as const;
 
 async function setStatus(db: Db, entity: Entity, id: string, status: string) {
   await db.$executeRawUnsafe(`UPDATE ${TABLE[entity]} SET status = $1::${ENUM[entity]} WHERE id = $2`, status, id);
@@ -50,6 +74,8 @@ const cases = [
   { entity: "Gift", statuses: Object.values(GiftStatus), events: GIFT_EVENTS, run: transitionGift },
   { entity: "GiftClaim", statuses: Object.values(ClaimStatus), events: CLAIM_EVENTS, run: transitionClaim },
   { entity: "Refund", statuses: Object.values(RefundStatus), events: REFUND_EVENTS, run: transitionRefund },
+  { entity: "AfterSaleRequest", statuses: Object.values(AfterSaleStatus), events: AFTER_SALE_EVENTS, run: transitionAfterSale },
+  { entity: "Voucher", statuses: Object.values(VoucherStatus), events: VOUCHER_EVENTS, run: transitionVoucher },
 ] as const;
 
 describe("transition tables", () => {

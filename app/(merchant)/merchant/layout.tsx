@@ -6,18 +6,24 @@ import { requireUser } from "@/lib/auth/session";
 /** The console's frame. Every page and action checks the user and ownership again itself. */
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
   await requireUser("/merchant");
-  const t = await getTranslations("merchant");
+  const [t, ta, tv] = await Promise.all([getTranslations("merchant"), getTranslations("afterSale"), getTranslations("vouchers")]);
   const link = "rounded-md px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100";
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 pb-3">
         <p className="text-lg font-semibold">{t("title")}</p>
-        <nav className="flex gap-1" aria-label={t("title")}>
+        <nav className="flex flex-wrap gap-1" aria-label={t("title")}>
           <Link href="/merchant" className={link}>
             {t("nav.shops")}
           </Link>
           <Link href="/merchant/orders" className={link}>
             {t("nav.orders")}
+          </Link>
+          <Link href="/merchant/after-sales" className={link}>
+            {ta("merchantNav")}
+          </Link>
+          <Link href="/merchant/vouchers" className={link}>
+            {tv("nav")}
           </Link>
         </nav>
       </div>

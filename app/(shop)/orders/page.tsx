@@ -7,6 +7,7 @@ import { listBuyerOrders } from "@/lib/catalog/buyer-orders";
 import { pageParam } from "@/lib/catalog/shops";
 import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
+import { EmptyState } from "@/components/ui/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("orders"))("title") };
@@ -24,7 +25,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {orders.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("empty")}</p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {orders.items.map((o) => (

@@ -5,6 +5,7 @@ import { SearchBox } from "@/components/shop/search-box";
 import { searchProducts, SEARCH_MAX_QUERY } from "@/lib/catalog/search";
 import { pageParam } from "@/lib/catalog/shops";
 import { db } from "@/lib/db/client";
+import { EmptyState } from "@/components/ui/table";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -30,9 +31,9 @@ export default async function SearchPage({ searchParams }: Props) {
       {!result ? (
         <p className="text-sm text-gray-600">{t("prompt")}</p>
       ) : result.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200" data-testid="search-empty">
+        <EmptyState data-testid="search-empty">
           {t("empty", { query })}
-        </p>
+        </EmptyState>
       ) : (
         <section className="space-y-3" aria-live="polite">
           <p className="text-sm text-gray-600" data-testid="search-summary">

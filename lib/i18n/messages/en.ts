@@ -18,6 +18,11 @@ import address from "./en/address.json";
 import system from "./en/system.json";
 import checkout from "./en/checkout.json";
 import lifecycle from "./en/lifecycle.json";
+import tracking from "./en/tracking.json";
+import afterSale from "./en/afterSale.json";
+import vouchers from "./en/vouchers.json";
+import slip from "./en/slip.json";
+import addressBook from "./en/addressBook.json";
 
 const messages = {
   common,
@@ -39,6 +44,11 @@ const messages = {
   system,
   checkout,
   lifecycle,
+  tracking,
+  afterSale,
+  vouchers,
+  slip,
+  addressBook,
 };
 
 export default messages;

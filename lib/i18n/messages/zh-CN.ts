@@ -18,6 +18,11 @@ import address from "./zh-CN/address.json";
 import system from "./zh-CN/system.json";
 import checkout from "./zh-CN/checkout.json";
 import lifecycle from "./zh-CN/lifecycle.json";
+import tracking from "./zh-CN/tracking.json";
+import afterSale from "./zh-CN/afterSale.json";
+import vouchers from "./zh-CN/vouchers.json";
+import slip from "./zh-CN/slip.json";
+import addressBook from "./zh-CN/addressBook.json";
 
 const messages = {
   common,
@@ -39,6 +44,11 @@ const messages = {
   system,
   checkout,
   lifecycle,
+  tracking,
+  afterSale,
+  vouchers,
+  slip,
+  addressBook,
 };
 
 export default messages;

@@ -14,6 +14,7 @@ const sendGiftSchema = z.object({
   recipientId: z.string().min(1, "gift.chooseFriendError").max(64),
   threadId: z.string().max(64).optional(),
   message: z.string().trim().max(GIFT_MESSAGE_MAX, "checkout.messageTooLong"),
+  senderOnSlip: z.boolean(),
 });
 
 /** Pay: creates the order and the Checkout Session (amount from the database), then leaves for Stripe. */
@@ -24,6 +25,7 @@ export const sendGiftAction = userFormAction(
     recipientId: formText(form, "recipientId"),
     threadId: formOptional(form, "threadId"),
     message: formText(form, "message"),
+    senderOnSlip: form.get("senderOnSlip") === "on",
   }),
   async (input, { user }): Promise<null> => {
     let threadId: string;
@@ -40,6 +42,7 @@ export const sendGiftAction = userFormAction(
       threadId,
       recipientId: input.recipientId,
       message: input.message,
+      senderOnSlip: input.senderOnSlip,
     });
     redirect(checkoutUrl);
   },

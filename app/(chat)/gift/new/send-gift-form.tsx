@@ -90,6 +90,11 @@ export function SendGiftForm({
         <FieldError message={err("message")} />
       </div>
 
+      <label className="flex items-start gap-2 text-sm text-gray-700">
+        <input type="checkbox" name="senderOnSlip" className="mt-0.5 size-4 rounded border-gray-300 accent-lanbao-500" />
+        <span>{t("slip.senderOnSlipOption")}</span>
+      </label>
+
       <FieldError message={formError && t(formError)} />
       <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
         <div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClaimSummary } from "@/components/gift/claim-summary";
+import { TrackGiftLink } from "@/components/tracking/track-gift-link";
 import { GiftEnvelope, GiftPhaseBadge } from "@/components/gift/gift-sheet";
 import { listAddresses } from "@/lib/address/book";
 import { db } from "@/lib/db/client";
@@ -58,7 +59,12 @@ export async function GroupGift({ view, token, userId }: { view: GroupGiftView; 
         )}
         {(view.phase === "waiting" || view.phase === "drawn") && <p className="text-gray-500">{t("group.expiresAt", { time: when(view.expiresAt) })}</p>}
 
-        {view.mine && view.mine.status !== "WON" && view.mine.status !== "REFUNDED" && <ClaimSummary claim={view.mine} />}
+        {view.mine && view.mine.status !== "WON" && view.mine.status !== "REFUNDED" && (
+          <>
+            <ClaimSummary claim={view.mine} />
+            <TrackGiftLink giftId={view.giftId} as="recipient" />
+          </>
+        )}
         {view.mine && view.mine.status !== "ACCEPTED" && view.phase === "expired" && view.mode === "LOTTERY" && (
           <p className="rounded-lg bg-gray-50 p-3 text-gray-600" data-testid="lottery-forfeited">
             {t("lottery.forfeited")}
@@ -94,6 +100,7 @@ export async function GroupGift({ view, token, userId }: { view: GroupGiftView; 
               </ul>
             )}
             <p className="text-gray-500">{t("senderPrivacy")}</p>
+            <TrackGiftLink giftId={view.giftId} as="sender" />
           </section>
         )}
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClaimSummary } from "@/components/gift/claim-summary";
 import { GiftEnvelope, GiftPhaseBadge } from "@/components/gift/gift-sheet";
+import { TrackGiftLink } from "@/components/tracking/track-gift-link";
 import { buttonClass } from "@/components/ui/button";
 import { listAddresses } from "@/lib/address/book";
 import { db } from "@/lib/db/client";
@@ -28,6 +29,7 @@ export async function SingleGift({ view, token, userId }: { view: RecipientGiftV
           {view.phase === "declined" && <p className="text-gray-600">{t("senderDeclinedBody", { name: view.recipientName ?? "" })}</p>}
           {view.phase === "expired" && <p className="text-gray-600">{t("senderExpiredBody")}</p>}
           <p className="text-gray-500">{t("senderPrivacy")}</p>
+          <TrackGiftLink giftId={view.giftId} as="sender" />
           <Link href={`/chats/${view.threadId}`} className={buttonClass("secondary", "mt-3 w-full")}>
             {t("backToChat")}
           </Link>
@@ -47,7 +49,10 @@ export async function SingleGift({ view, token, userId }: { view: RecipientGiftV
           {statusBadge}
         </div>
         {view.claim ? (
-          <ClaimSummary claim={view.claim} />
+          <>
+            <ClaimSummary claim={view.claim} />
+            <TrackGiftLink giftId={view.giftId} as="recipient" />
+          </>
         ) : view.phase === "declined" ? (
           <p className="rounded-lg bg-gray-50 p-3 text-sm text-gray-600">{t("declinedBody")}</p>
         ) : !open ? (

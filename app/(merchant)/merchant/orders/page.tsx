@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { listMerchantOrders, ORDER_FILTERS } from "@/lib/merchant/orders";
 import { listMyShops } from "@/lib/merchant/shops";
 import { formatMoney } from "@/lib/money/format";
+import { DataTable, EmptyState } from "@/components/ui/table";
 
 type Search = { status?: string; kind?: string; shopId?: string; page?: string };
 
@@ -19,9 +20,10 @@ export async function generateMetadata() {
 export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const user = await requireUser("/merchant/orders");
-  const [t, to, format, shops, orders] = await Promise.all([
+  const [t, to, ts, format, shops, orders] = await Promise.all([
     getTranslations("merchant"),
     getTranslations("orders"),
+    getTranslations("slip"),
     getFormatter(),
     listMyShops(db, user.id),
     listMerchantOrders(db, user.id, { status: sp.status as never, kind: sp.kind as never, shopId: sp.shopId, page: sp.page }),
@@ -79,55 +81,57 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
         </button>
         <span className="ml-auto text-sm text-gray-500">{t("orders.count", { count: orders.total })}</span>
       </form>
+      {f.status === "TO_SHIP" && orders.total > 0 && (
+        <Link href={`/merchant/slips${f.shopId ? `?shopId=${encodeURIComponent(f.shopId)}` : ""}`} className="inline-block text-sm font-medium text-lanbao-600 hover:underline" data-testid="print-to-ship-slips">
+          {ts("printAll")}
+        </Link>
+      )}
 
       {orders.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("orders.empty")}</p>
+        <EmptyState>{t("orders.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-          <table className="w-full min-w-[860px] text-sm" data-testid="merchant-orders">
-            <thead className="bg-gray-50 text-left text-xs text-gray-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t("orders.order")}</th>
-                <th className="px-3 py-2 font-medium">{t("orders.date")}</th>
-                <th className="px-3 py-2 font-medium">{t("orders.product")}</th>
-                <th className="px-3 py-2 font-medium">{t("orders.kind")}</th>
-                <th className="px-3 py-2 font-medium">{t("orders.customer")}</th>
-                <th className="px-3 py-2 font-medium">{t("orders.status")}</th>
-                <th className="px-3 py-2 text-right font-medium">{t("orders.amount")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {orders.items.map((o) => (
-                <tr key={o.id} data-testid="merchant-order-row" data-order-id={o.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/merchant/orders/${o.id}`} className="font-mono text-xs font-medium text-lanbao-600 hover:underline">
-                      {o.id.slice(-8).toUpperCase()}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 text-xs text-gray-600">{format.dateTime(o.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/merchant/orders/${o.id}`} className="line-clamp-1 hover:text-lanbao-600 hover:underline">
-                      {o.productTitle}
-                    </Link>
-                    <div className="text-xs text-gray-500">
-                      {o.variantName} × {o.quantity} · {o.shopName}
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Badge tone={o.kind === "GIFT" ? "blue" : "gray"}>{to(`kind.${o.kind}`)}</Badge>
-                  </td>
-                  <td className="px-3 py-2 text-xs">
-                    {o.kind === "GIFT" && o.recipientName ? t("orders.giftFromTo", { sender: o.buyerName, recipient: o.recipientName }) : o.buyerName}
-                  </td>
-                  <td className="px-3 py-2">
-                    <OrderStatusBadge status={o.displayStatus} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalAmount, o.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="min-w-[860px]"
+          data-testid="merchant-orders"
+          columns={[
+            { label: t("orders.order") },
+            { label: t("orders.date") },
+            { label: t("orders.product") },
+            { label: t("orders.kind") },
+            { label: t("orders.customer") },
+            { label: t("orders.status") },
+            { label: t("orders.amount"), align: "right" },
+          ]}
+        >
+          {orders.items.map((o) => (
+            <tr key={o.id} data-testid="merchant-order-row" data-order-id={o.id}>
+              <td className="px-3 py-2">
+                <Link href={`/merchant/orders/${o.id}`} className="font-mono text-xs font-medium text-lanbao-600 hover:underline">
+                  {o.id.slice(-8).toUpperCase()}
+                </Link>
+              </td>
+              <td className="px-3 py-2 text-xs text-gray-600">{format.dateTime(o.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+              <td className="px-3 py-2">
+                <Link href={`/merchant/orders/${o.id}`} className="line-clamp-1 hover:text-lanbao-600 hover:underline">
+                  {o.productTitle}
+                </Link>
+                <div className="text-xs text-gray-500">
+                  {o.variantName} × {o.quantity} · {o.shopName}
+                </div>
+              </td>
+              <td className="px-3 py-2">
+                <Badge tone={o.kind === "GIFT" ? "blue" : "gray"}>{to(`kind.${o.kind}`)}</Badge>
+              </td>
+              <td className="px-3 py-2 text-xs">
+                {o.kind === "GIFT" && o.recipientName ? t("orders.giftFromTo", { sender: o.buyerName, recipient: o.recipientName }) : o.buyerName}
+              </td>
+              <td className="px-3 py-2">
+                <OrderStatusBadge status={o.displayStatus} />
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalAmount, o.currency)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={orders.page} pageCount={orders.pageCount} href={query} />
     </div>

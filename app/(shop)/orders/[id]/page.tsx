@@ -1,11 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AfterSalePanel } from "@/components/after-sales/after-sale-panel";
+import { ConfirmReceiptButton } from "@/components/after-sales/small-forms";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
+import { Timeline } from "@/components/tracking/timeline";
 import { requireUser } from "@/lib/auth/session";
 import { getBuyerOrder } from "@/lib/catalog/buyer-orders";
 import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format";
+import { trackingUrl } from "@/lib/tracking/carriers";
+import { getOwnOrderTracking } from "@/lib/tracking/own-orders";
+import { confirmReceiptAction, requestAfterSaleAction, withdrawAfterSaleAction } from "@/components/after-sales/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,7 +24,12 @@ export default async function OrderPage({ params }: Props) {
   const user = await requireUser(`/orders/${id}`);
   const order = await getBuyerOrder(db, user.id, id);
   if (!order) notFound();
-  const [t, format] = await Promise.all([getTranslations("orders"), getFormatter()]);
+  const [t, tt, format, tracking] = await Promise.all([
+    getTranslations("orders"),
+    getTranslations("tracking"),
+    getFormatter(),
+    order.kind === "SELF" ? getOwnOrderTracking(db, user.id, id) : null,
+  ]);
   const failureKey = order.failureReason ? (t.has(`failure.${order.failureReason}`) ? `failure.${order.failureReason}` : "failure.other") : null;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
@@ -43,6 +54,11 @@ export default async function OrderPage({ params }: Props) {
         {order.kind === "GIFT" && (
           <p className="rounded-lg bg-lanbao-50 p-3 text-sm text-lanbao-700">
             {t("giftTo", { name: order.recipientName ?? t("aFriend") })} · {t("giftPrivacy")}
+            {order.giftId && (
+              <Link href={`/gifts/sent/${order.giftId}`} className="mt-1 block font-medium underline" data-testid="gift-timeline-link">
+                {tt("openTimeline")}
+              </Link>
+            )}
           </p>
         )}
         <Link href={`/products/${order.productId}`} className="flex gap-3">
@@ -93,12 +109,51 @@ export default async function OrderPage({ params }: Props) {
                 <p>
                   {t("shippedVia", { carrier: s.carrier })} · {date(s.shippedAt)}
                 </p>
-                {s.trackingNumber && <p className="font-mono text-xs text-gray-500">{t("tracking", { number: s.trackingNumber })}</p>}
+                <p className="text-xs text-gray-500">
+                  <a href={trackingUrl(s.trackingNumber)} target="_blank" rel="noopener noreferrer" className="font-mono underline">
+                    {t("tracking", { number: s.trackingNumber })}
+                  </a>
+                </p>
                 {s.deliveredAt && <p className="text-green-700">{t("deliveredAt", { date: date(s.deliveredAt) })}</p>}
               </li>
             ))}
           </ul>
+          {tracking?.receipt.canConfirm && (
+            <div className="space-y-1 border-t border-gray-100 pt-3">
+              <ConfirmReceiptButton orderId={order.id} action={confirmReceiptAction} />
+              {tracking.receipt.autoConfirmAt && (
+                <p className="text-xs text-gray-500">{tt("autoConfirmOn", { date: format.dateTime(tracking.receipt.autoConfirmAt, { dateStyle: "medium" }) })}</p>
+              )}
+            </div>
+          )}
         </section>
+      )}
+
+      {tracking && tracking.vouchers.length > 0 && (
+        <section className="space-y-2 rounded-2xl bg-white p-4 text-sm shadow-sm ring-1 ring-gray-200" data-testid="order-vouchers">
+          <h2 className="font-semibold">{tt("yourVoucherCodes")}</h2>
+          <ul className="space-y-2">
+            {tracking.vouchers.map((v) => (
+              <li key={v.code} data-testid="voucher">
+                <span className="font-mono text-base font-semibold tracking-wider">{v.code}</span>
+                <span className="block text-xs text-gray-600" data-testid="voucher-phase" data-phase={v.phase}>
+                  {tt(`voucherPhase.${v.phase}`, { date: date(v.phase === "redeemed" && v.redeemedAt ? v.redeemedAt : v.expiresAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {tracking && tracking.events.length > 0 && (
+        <section className="space-y-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-gray-200">
+          <h2 className="font-semibold">{tt("timeline")}</h2>
+          <Timeline events={tracking.events} currency={order.currency} perspective="buyer" />
+        </section>
+      )}
+
+      {tracking?.afterSale && (
+        <AfterSalePanel panel={tracking.afterSale} orderId={order.id} requestAction={requestAfterSaleAction} withdrawAction={withdrawAfterSaleAction} />
       )}
     </div>
   );

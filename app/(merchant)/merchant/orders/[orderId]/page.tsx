@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AfterSaleDecisionForms } from "@/components/after-sales/decide-forms";
+import { AfterSaleRequestList } from "@/components/after-sales/request-list";
 import { DeliverButton, RetryRefundButton, ShipForm } from "@/components/merchant/fulfilment-forms";
 import { orNotFound } from "@/components/merchant/or-not-found";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
@@ -10,6 +12,7 @@ import type { ShippingAddress } from "@/lib/address/format";
 import { getMerchantOrder } from "@/lib/merchant/orders";
 import { formatMoney } from "@/lib/money/format";
 import { CARRIERS } from "@/lib/orders/fulfilment";
+import { approveAfterSaleAction, rejectAfterSaleAction } from "../../after-sales/actions";
 import { deliverAction, retryRefundAction, shipAction } from "../actions";
 
 export async function generateMetadata() {
@@ -30,9 +33,12 @@ function Address({ s }: { s: ShippingAddress }) {
 export default async function MerchantOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   const user = await requireUser(`/merchant/orders/${orderId}`);
-  const [t, to, format, order] = await Promise.all([
+  const [t, to, ta, ts, tv, format, order] = await Promise.all([
     getTranslations("merchant"),
     getTranslations("orders"),
+    getTranslations("afterSale"),
+    getTranslations("slip"),
+    getTranslations("vouchers"),
     getFormatter(),
     orNotFound(getMerchantOrder(db, user.id, orderId)),
   ]);
@@ -64,6 +70,11 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
         <span className="font-mono text-sm text-gray-500">{order.id}</span>
         <Badge tone={order.kind === "GIFT" ? "blue" : "gray"}>{to(`kind.${order.kind}`)}</Badge>
         <OrderStatusBadge status={order.displayStatus} />
+        {physical && (order.shipping || order.claims.some((c) => c.shipping)) && (
+          <Link href={`/merchant/slips/${order.id}`} className="ml-auto text-sm font-medium text-lanbao-600 hover:underline" data-testid="packing-slip-link">
+            {ts("print")}
+          </Link>
+        )}
       </div>
       {failure && <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">{failure}</p>}
 
@@ -101,6 +112,14 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
                 <dd>{order.gift.recipientName}</dd>
               </>
             )}
+            {order.gift && (
+              <>
+                <dt className="text-gray-500">{t("order.giftMessage")}</dt>
+                <dd data-testid="order-gift-message">{order.gift.message || <span className="text-gray-400">{t("order.noGiftMessage")}</span>}</dd>
+                <dt className="text-gray-500">{ts("title")}</dt>
+                <dd className="text-xs text-gray-600">{order.gift.senderOnSlip ? ts("senderShown") : ts("senderHidden")}</dd>
+              </>
+            )}
           </dl>
         </section>
 
@@ -114,6 +133,15 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
               {shipments(shipmentsOf(null))}
               {physical && order.status === "PAID" && <ShipForm orderId={order.id} carriers={CARRIERS} action={shipAction} />}
               {physical && order.status === "SHIPPED" && <DeliverButton orderId={order.id} action={deliverAction} />}
+              {order.vouchers.length > 0 && (
+                <ul className="space-y-1 text-sm" data-testid="order-vouchers">
+                  {order.vouchers.map((v) => (
+                    <li key={v.code}>
+                      <span className="font-mono">{v.code}</span> · {tv(`phase.${v.phase}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
           )}
 
@@ -136,6 +164,11 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
               {c.voucherCode && (
                 <p className="text-sm">
                   {t("order.voucherCode")}: <span className="font-mono">{c.voucherCode}</span>
+                  {order.vouchers
+                    .filter((v) => v.claimId === c.id)
+                    .map((v) => (
+                      <span key={v.code} className="text-gray-500"> · {tv(`phase.${v.phase}`)}</span>
+                    ))}
                 </p>
               )}
               {shipments(shipmentsOf(c.id))}
@@ -145,6 +178,27 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           ))}
         </section>
       </div>
+
+      {order.afterSales.length > 0 && (
+        <section className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-gray-200" data-testid="merchant-after-sales">
+          <h2 className="text-sm font-semibold">{ta("title")}</h2>
+          {order.afterSales.map((r) => (
+            <div key={r.id} className="space-y-2">
+              <p className="text-xs text-gray-500">{ta("askedBy", { name: r.requesterName })}</p>
+              <AfterSaleRequestList requests={[r]} currency={order.currency} />
+              {r.status === "REQUESTED" && r.refundable !== null && (
+                <AfterSaleDecisionForms
+                  requestId={r.id}
+                  refundable={r.refundable}
+                  currency={order.currency}
+                  approveAction={approveAfterSaleAction}
+                  rejectAction={rejectAfterSaleAction}
+                />
+              )}
+            </div>
+          ))}
+        </section>
+      )}
 
       {order.refunds.length > 0 && (
         <section className="space-y-2 rounded-xl bg-white p-4 text-sm ring-1 ring-gray-200" data-testid="refunds">

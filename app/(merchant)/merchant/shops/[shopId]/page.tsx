@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { listMerchantProducts } from "@/lib/merchant/products";
 import { formatMoney } from "@/lib/money/format";
 import { deleteProductAction, setPublishedAction } from "./products/actions";
+import { DataTable, EmptyState } from "@/components/ui/table";
 
 type Props = { params: Promise<{ shopId: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -36,62 +37,59 @@ export default async function MerchantProductsPage({ params, searchParams }: Pro
         </p>
       )}
       {products.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">{t("products.empty")}</p>
+        <EmptyState>{t("products.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-          <table className="w-full min-w-[820px] text-sm" data-testid="merchant-products">
-            <thead className="bg-gray-50 text-left text-xs text-gray-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t("products.product")}</th>
-                <th className="px-3 py-2 font-medium">{t("products.category")}</th>
-                <th className="px-3 py-2 text-right font-medium">{t("products.price")}</th>
-                <th className="px-3 py-2 text-right font-medium">{t("products.stock")}</th>
-                <th className="px-3 py-2 font-medium">{t("products.status")}</th>
-                <th className="px-3 py-2 text-right font-medium">{t("products.orders")}</th>
-                <th className="px-3 py-2 font-medium">{t("products.updated")}</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {products.map((p) => (
-                <tr key={p.id} data-testid="merchant-product-row" data-product-id={p.id}>
-                  <td className="px-3 py-2">
-                    <div className="flex items-center gap-2">
-                      <span className="size-9 shrink-0 overflow-hidden rounded bg-gray-100">
-                        {p.imageUrl && (
-                          // eslint-disable-next-line @next/next/no-img-element -- small thumbnail
-                          <img src={p.imageUrl} alt="" width={36} height={36} loading="lazy" className="size-full object-cover" />
-                        )}
-                      </span>
-                      <div className="min-w-0">
-                        <Link href={`/merchant/shops/${shopId}/products/${p.id}`} className="line-clamp-1 font-medium text-gray-900 hover:text-lanbao-600">
-                          {p.title}
-                        </Link>
-                        <div className="text-xs text-gray-500">
-                          {t(`product.kind${p.kind}Short`)} · {t("products.variants", { count: p.variantCount })}
-                          {p.giftZoneRank !== null && ` · ${t("products.giftZoneRank", { rank: p.giftZoneRank })}`}
-                        </div>
-                      </div>
+        <DataTable
+          className="min-w-[820px]"
+          data-testid="merchant-products"
+          columns={[
+            { label: t("products.product") },
+            { label: t("products.category") },
+            { label: t("products.price"), align: "right" },
+            { label: t("products.stock"), align: "right" },
+            { label: t("products.status") },
+            { label: t("products.orders"), align: "right" },
+            { label: t("products.updated") },
+            {},
+          ]}
+        >
+          {products.map((p) => (
+            <tr key={p.id} data-testid="merchant-product-row" data-product-id={p.id}>
+              <td className="px-3 py-2">
+                <div className="flex items-center gap-2">
+                  <span className="size-9 shrink-0 overflow-hidden rounded bg-gray-100">
+                    {p.imageUrl && (
+                      // eslint-disable-next-line @next/next/no-img-element -- small thumbnail
+                      <img src={p.imageUrl} alt="" width={36} height={36} loading="lazy" className="size-full object-cover" />
+                    )}
+                  </span>
+                  <div className="min-w-0">
+                    <Link href={`/merchant/shops/${shopId}/products/${p.id}`} className="line-clamp-1 font-medium text-gray-900 hover:text-lanbao-600">
+                      {p.title}
+                    </Link>
+                    <div className="text-xs text-gray-500">
+                      {t(`product.kind${p.kind}Short`)} · {t("products.variants", { count: p.variantCount })}
+                      {p.giftZoneRank !== null && ` · ${t("products.giftZoneRank", { rank: p.giftZoneRank })}`}
                     </div>
-                  </td>
-                  <td className="px-3 py-2 text-gray-600">{tc.has(p.categorySlug) ? tc(p.categorySlug) : p.categorySlug}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.minPrice !== null ? formatMoney(p.minPrice) : "—"}</td>
-                  <td className={`px-3 py-2 text-right tabular-nums ${p.stock === 0 ? "text-red-600" : ""}`}>{p.stock}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={p.published ? "green" : "gray"}>
-                      <span data-testid="product-state">{p.published ? t("products.published") : t("products.draft")}</span>
-                    </Badge>
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.orderCount}</td>
-                  <td className="px-3 py-2 text-xs text-gray-500">{format.dateTime(p.updatedAt, { dateStyle: "short" })}</td>
-                  <td className="px-3 py-2">
-                    <ProductRowActions shopId={shopId} product={p} publishAction={setPublishedAction} deleteAction={deleteProductAction} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </div>
+                </div>
+              </td>
+              <td className="px-3 py-2 text-gray-600">{tc.has(p.categorySlug) ? tc(p.categorySlug) : p.categorySlug}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{p.minPrice !== null ? formatMoney(p.minPrice) : "—"}</td>
+              <td className={`px-3 py-2 text-right tabular-nums ${p.stock === 0 ? "text-red-600" : ""}`}>{p.stock}</td>
+              <td className="px-3 py-2">
+                <Badge tone={p.published ? "green" : "gray"}>
+                  <span data-testid="product-state">{p.published ? t("products.published") : t("products.draft")}</span>
+                </Badge>
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{p.orderCount}</td>
+              <td className="px-3 py-2 text-xs text-gray-500">{format.dateTime(p.updatedAt, { dateStyle: "short" })}</td>
+              <td className="px-3 py-2">
+                <ProductRowActions shopId={shopId} product={p} publishAction={setPublishedAction} deleteAction={deleteProductAction} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -48,6 +48,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           description: product.description,
           categoryId: product.categoryId,
           kind: product.kind,
+          voucherValidityDays: String(product.voucherValidityDays),
           images: product.images.map((i) => ({ ref: `id:${i.id}`, url: i.url })),
           variants: product.variants.map((v) => ({
             id: v.id,

@@ -25,7 +25,7 @@ export default async function NewProductPage({ params }: { params: Promise<{ sho
       <ProductForm
         shopId={shop.id}
         categories={categories}
-        initial={{ title: "", description: "", categoryId: "", kind: "PHYSICAL", images: [], variants: [] }}
+        initial={{ title: "", description: "", categoryId: "", kind: "PHYSICAL", voucherValidityDays: "90", images: [], variants: [] }}
         action={createProductAction}
       />
     </div>

@@ -1,0 +1,36 @@
+import type { ReactNode, TableHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+/** A list with nothing in it yet: one sentence in a card. */
+export function EmptyState({ children, ...props }: { children: ReactNode; "data-testid"?: string }) {
+  return (
+    <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200" {...props}>
+      {children}
+    </p>
+  );
+}
+
+export type Column = { label?: ReactNode; align?: "right" };
+
+/**
+ * The console's table: a card that scrolls sideways on phones, a header row from `columns`
+ * and the rows as children. `className` sets the width below which it scrolls (min-w-[…]).
+ */
+export function DataTable({ columns, className, children, ...props }: { columns: Column[] } & TableHTMLAttributes<HTMLTableElement>) {
+  return (
+    <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
+      <table className={cn("w-full text-sm", className)} {...props}>
+        <thead className="bg-gray-50 text-left text-xs text-gray-600">
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={cn("px-3 py-2 font-medium", c.align === "right" && "text-right")}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
