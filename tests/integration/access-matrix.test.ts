@@ -138,6 +138,21 @@ describe("route handlers", () => {
     },
   );
 
+  it("after-sales photos: only someone with a parcel inside its after-sales window may upload", async () => {
+    const row = ROUTE_ROWS.find((r) => r.route === "app/after-sales/photos/route.ts")!;
+    // otherMember and otherMerchant never received a parcel; the stranger's order was delivered above.
+    for (const actor of ["otherMember", "otherMerchant"] as const) {
+      as(actor);
+      const before = await dbSnapshot(t.db);
+      expect(await call(row, false)).toMatchObject({ status: 403 });
+      expect(await dbSnapshot(t.db)).toEqual(before);
+    }
+    as("owner");
+    const res = await call(row, false);
+    expect(res.status, res.body).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, key: expect.stringMatching(/^[0-9a-f]{32}\.png$/) });
+  });
+
   it("uploads: a user without a shop is refused and nothing is stored", async () => {
     const row = ROUTE_ROWS.find((r) => r.route === "app/uploads/route.ts")!;
     for (const actor of ["stranger", "otherMember"] as const) {

@@ -1,10 +1,12 @@
 // Helpers of the access matrix and the fuzzing: find the actions and routes in the source,
 // call an action as its page would, and take a fingerprint of the database's rows.
 import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Db } from "../../lib/db/client.ts";
 import { afterAll, beforeAll } from "vitest";
-import { buildWorld, type ActionRow, type Input, type World } from "./access-table.ts";
+import { buildWorld, TINY_PNG, type ActionRow, type Input, type World } from "./access-table.ts";
 import { SAMPLE_ADDRESS } from "./fixtures.ts";
 import type { PaymentsHarness } from "./payments.ts";
 import type { TestDatabase } from "./test-db.ts";
@@ -102,6 +104,7 @@ export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
  */
 export function useAccessWorld(t: TestDatabase, pay: PaymentsHarness) {
   const handle = { world: undefined as unknown as World, settle };
+  let uploads: string | undefined;
   const LIMITS = ["LANBAO_LIMIT_MESSAGE", "LANBAO_LIMIT_FRIEND_REQUEST", "LANBAO_LIMIT_CHECKOUT", "LANBAO_LIMIT_SIGN_UP"];
 
   beforeAll(async () => {
@@ -111,6 +114,12 @@ export function useAccessWorld(t: TestDatabase, pay: PaymentsHarness) {
     const { enterLottery, drawLottery } = await import("../../lib/gifting/lottery.ts");
     const { markShipped } = await import("../../lib/orders/fulfilment.ts");
     const { declineGift } = await import("../../lib/gifting/decline.ts");
+    const { markDelivered } = await import("../../lib/orders/fulfilment.ts");
+    const { requestAfterSale } = await import("../../lib/after-sales/request.ts");
+    const { saveImage } = await import("../../lib/storage/index.ts");
+    // Photos go to a folder of this run's own.
+    uploads = await mkdtemp(path.join(tmpdir(), "lanbao-access-uploads-"));
+    process.env.LANBAO_UPLOADS_DIR = uploads;
     const paid = async (buyerId: string, input: Record<string, unknown>) => {
       const { orderId } = await startCheckout(t.db, buyerId, input as never);
       const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
@@ -127,6 +136,14 @@ export function useAccessWorld(t: TestDatabase, pay: PaymentsHarness) {
       },
       ship: async (merchantId, orderId) => {
         await markShipped(t.db, merchantId, { orderId, carrier: "顺丰", trackingNumber: "SF0000000001" });
+      },
+      paidOrder: paid,
+      deliver: async (merchantId, orderId) => {
+        await markDelivered(t.db, merchantId, { orderId });
+      },
+      requestAfterSale: async (buyerId, orderId, withPhoto) => {
+        const photoKey = withPhoto ? (await saveImage(new Uint8Array(TINY_PNG))).key : undefined;
+        return (await requestAfterSale(t.db, buyerId, { orderId, kind: "REFUND_ONLY", reason: "盒子压坏了 crushed", photoKey })).requestId;
       },
       decline: async (recipientId, giftId) => {
         await declineGift(t.db, recipientId, { giftId });
@@ -153,6 +170,8 @@ export function useAccessWorld(t: TestDatabase, pay: PaymentsHarness) {
     const { closeRateLimits } = await import("../../lib/rate-limit/index.ts");
     await closeRateLimits();
     for (const k of LIMITS) delete process.env[k];
+    delete process.env.LANBAO_UPLOADS_DIR;
+    if (uploads) await rm(uploads, { recursive: true, force: true });
   });
   return handle;
 }

@@ -69,6 +69,22 @@ export type World = {
   paidOrder: string;
   shippedOrder: string;
   refund: string;
+  /** An active voucher code of the owner's shop (eve bought it). */
+  voucherCode: string;
+  /** eve's after-sales requests on delivered orders of the owner's shop: one to approve, one to reject. */
+  requestToApprove: string;
+  requestToReject: string;
+  /**
+   * The owner's own orders in a shop no actor owns: shipped (to confirm receipt), delivered
+   * (to ask after-sales for), and delivered with an open request of the owner's carrying a photo.
+   */
+  ownShippedOrder: string;
+  ownDeliveredOrder: string;
+  ownRequest: string;
+  /** The owner's address book: one to edit, one to delete, one (not the default) to make the default. */
+  addressToEdit: string;
+  addressToDelete: string;
+  addressToDefault: string;
 };
 
 const hex = (n: number) => randomBytes(n).toString("hex");
@@ -83,6 +99,16 @@ export function missingLike(value: unknown): unknown {
   }
   return `cmissing${hex(8)}`.slice(0, Math.max(value.length, 12));
 }
+
+/** The address book's form posts the fields without a prefix. */
+const bookAddressFields = {
+  name: "李雷",
+  phone: "13800138000",
+  provinceCode: "110000",
+  cityCode: "110100",
+  districtCode: "110105",
+  detail: "朝阳路 1 号",
+};
 
 const addressFields = {
   "address.name": "王芳",
@@ -157,6 +183,20 @@ export const ACTION_ROWS: ActionRow[] = [
     ownerResult: { skip: "the refund here succeeded; only one Stripe kept refusing may be retried (merchant.test.ts covers that)" },
   },
 
+  { action: "app/(merchant)/merchant/after-sales/actions.ts#approveAfterSaleAction", access: "owned", form: true, fields: ["requestId", "amount"], input: (w) => ({ requestId: w.requestToApprove, amount: "10" }), target: "requestId", ownerResult: "ok" },
+  { action: "app/(merchant)/merchant/after-sales/actions.ts#rejectAfterSaleAction", access: "owned", form: true, fields: ["requestId", "reason"], input: (w) => ({ requestId: w.requestToReject, reason: "照片显示完好 intact" }), target: "requestId", ownerResult: "ok" },
+  { action: "app/(merchant)/merchant/vouchers/actions.ts#redeemVoucherAction", access: "owned", form: true, fields: ["code"], input: (w) => ({ code: w.voucherCode }), target: "code", ownerResult: "ok" },
+
+  // After a parcel arrives: its recipient (here the buyer of their own order).
+  { action: "components/after-sales/actions.ts#confirmReceiptAction", access: "owned", form: true, fields: ["orderId"], input: (w) => ({ orderId: w.ownShippedOrder }), target: "orderId", ownerResult: "ok" },
+  { action: "components/after-sales/actions.ts#requestAfterSaleAction", access: "owned", form: true, fields: ["orderId", "kind", "reason", "photoKey"], input: (w) => ({ orderId: w.ownDeliveredOrder, kind: "RETURN_AND_REFUND", reason: "尺码不对 wrong size" }), target: "orderId", ownerResult: "ok" },
+  { action: "components/after-sales/actions.ts#withdrawAfterSaleAction", access: "owned", form: true, fields: ["requestId"], input: (w) => ({ requestId: w.ownRequest }), target: "requestId", ownerResult: "ok" },
+
+  // The address book.
+  { action: "app/(shop)/addresses/actions.ts#saveAddressAction", access: "owned", form: true, fields: ["addressId", "makeDefault", ...Object.keys(bookAddressFields)], input: (w) => ({ addressId: w.addressToEdit, makeDefault: "on", ...bookAddressFields }), target: "addressId", ownerResult: "ok" },
+  { action: "app/(shop)/addresses/actions.ts#deleteAddressAction", access: "owned", form: true, fields: ["addressId"], input: (w) => ({ addressId: w.addressToDelete }), target: "addressId", ownerResult: "ok" },
+  { action: "app/(shop)/addresses/actions.ts#setDefaultAddressAction", access: "owned", form: true, fields: ["addressId"], input: (w) => ({ addressId: w.addressToDefault }), target: "addressId", ownerResult: "ok" },
+
   // Shopping.
   { action: "app/(shop)/products/[id]/buy/actions.ts#buyNowAction", access: "anyUser", form: true, fields: ["productId", "variantId", "quantity", ...Object.keys(addressFields)], input: (w) => ({ productId: w.product, variantId: w.variant, quantity: "1", ...addressFields }) },
   { action: "app/(shop)/shops/[slug]/actions.ts#setFollowAction", access: "anyUser", form: true, fields: ["shopId", "follow"], input: (w) => ({ shopId: w.shop, follow: "true" }) },
@@ -188,6 +228,23 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
   { route: "app/api/realtime/unread/route.ts", method: "GET", access: "anyUser", request: () => ({ url: "http://app.test/api/realtime/unread" }) },
   { route: "app/api/regions/route.ts", method: "GET", access: "public", skip: "the public region tree" },
+  {
+    route: "app/after-sales/[requestId]/photo/route.ts",
+    method: "GET",
+    access: "owned",
+    target: "requestId",
+    request: (w, target) => ({ url: `http://app.test/after-sales/${target(w.ownRequest)}/photo`, params: { requestId: target(w.ownRequest) } }),
+  },
+  {
+    route: "app/after-sales/photos/route.ts",
+    method: "POST",
+    access: "anyUser",
+    request: () => {
+      const body = new FormData();
+      body.set("file", new Blob([new Uint8Array(TINY_PNG)], { type: "image/png" }), "photo.png");
+      return { url: "http://app.test/after-sales/photos", init: { method: "POST", body } };
+    },
+  },
   { route: "app/api/stripe/webhook/route.ts", method: "POST", access: "public", skip: "Stripe's signature is the check (gifting.test.ts, stripe-sandbox.test.ts)" },
   { route: "app/uploads/[key]/route.ts", method: "GET", access: "public", skip: "public images under unguessable keys" },
   {
@@ -202,6 +259,12 @@ export const ROUTE_ROWS: RouteRow[] = [
   },
 ];
 
+/** A real 1×1 PNG. */
+export const TINY_PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+
 /** What building the world needs from the services (given by the test, which owns the payment harness). */
 export type WorldServices = {
   /** startCheckout as `senderId`, then paid through the sandbox; the gift's id. */
@@ -213,6 +276,12 @@ export type WorldServices = {
   ship: (merchantId: string, orderId: string) => Promise<void>;
   /** The recipient declines: the refund's id. */
   decline: (recipientId: string, giftId: string) => Promise<string>;
+  /** startCheckout as `buyerId` (any input), then paid through the sandbox: the order's id. */
+  paidOrder: (buyerId: string, input: Record<string, unknown>) => Promise<string>;
+  /** The shop's merchant marks the order delivered. */
+  deliver: (merchantId: string, orderId: string) => Promise<void>;
+  /** The buyer asks after-sales for their delivered order, with a photo if asked: the request's id. */
+  requestAfterSale: (buyerId: string, orderId: string, withPhoto?: boolean) => Promise<string>;
 };
 
 /** Builds the world the rows act on, through fixtures and the real payment flow. */
@@ -256,6 +325,43 @@ export async function buildWorld(db: Db, services: WorldServices): Promise<World
   const declined = await services.paidGift(eve.id, { kind: "GIFT", variantId: mine.variants[0].id, threadId: eveFay.id, recipientId: fay.id, message: "" });
   const refund = await services.decline(fay.id, declined);
 
+  // After-sales in the owner's shop: eve's delivered orders, each with a request.
+  const deliveredByOwner = async () => {
+    const orderId = await services.paidSelfOrder(eve.id, mine.variants[0].id);
+    await services.ship(owner.id, orderId);
+    await services.deliver(owner.id, orderId);
+    return orderId;
+  };
+  const requestToApprove = await services.requestAfterSale(eve.id, await deliveredByOwner());
+  const requestToReject = await services.requestAfterSale(eve.id, await deliveredByOwner());
+  // A voucher of the owner's shop, bought by eve: its code is issued with the payment.
+  const ownVoucher = await db.product.create({
+    data: { shopId: mine.shop.id, categoryId: mine.category.id, title: "Tea for two", kind: "VOUCHER", published: true, variants: { create: [{ name: "Set", price: 2000, originalPrice: 2000, stock: 5 }] } },
+    include: { variants: true },
+  });
+  const voucherOrder = await services.paidOrder(eve.id, { kind: "SELF", variantId: ownVoucher.variants[0].id, quantity: 1, shipping: null });
+  const { code: voucherCode } = await db.voucher.findFirstOrThrow({ where: { orderId: voucherOrder } });
+
+  // The owner's own orders, in a shop of someone who is no actor (so no actor is their merchant).
+  const neutral = await makeProduct(db, { variants: [{ name: "Mug", price: 2600, stock: 20 }] });
+  const ownOrder = async (step: "shipped" | "delivered") => {
+    const orderId = await services.paidSelfOrder(owner.id, neutral.variants[0].id);
+    await services.ship(neutral.owner.id, orderId);
+    if (step === "delivered") await services.deliver(neutral.owner.id, orderId);
+    return orderId;
+  };
+  const ownShippedOrder = await ownOrder("shipped");
+  const ownDeliveredOrder = await ownOrder("delivered");
+  const ownRequest = await services.requestAfterSale(owner.id, await ownOrder("delivered"), true);
+
+  const address = (detail: string, isDefault: boolean) =>
+    db.address.create({
+      data: { userId: owner.id, name: "王芳", phone: "13912345678", provinceCode: "310000", province: "上海市", cityCode: "310100", city: "市辖区", districtCode: "310104", district: "徐汇区", detail, isDefault },
+    });
+  const addressToEdit = await address("漕溪北路 88 号", true);
+  const addressToDelete = await address("天钥桥路 1 号", false);
+  const addressToDefault = await address("肇嘉浜路 2 号", false);
+
   return {
     users: { owner: owner.id, stranger: stranger.id, otherMember: otherMember.id, otherMerchant: theirs.owner.id },
     eve: eve.id,
@@ -280,5 +386,14 @@ export async function buildWorld(db: Db, services: WorldServices): Promise<World
     paidOrder,
     shippedOrder,
     refund,
+    voucherCode,
+    requestToApprove,
+    requestToReject,
+    ownShippedOrder,
+    ownDeliveredOrder,
+    ownRequest,
+    addressToEdit: addressToEdit.id,
+    addressToDelete: addressToDelete.id,
+    addressToDefault: addressToDefault.id,
   };
 }
