@@ -237,6 +237,7 @@ async function runLoad(db: Db, scene: Scene, ids: { accept: string; take: string
   const stripe = createStripeClient();
   const counts: Counts = {};
   const count = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+  const errors = new Set<string>();
   const until = Date.now() + seconds * 1000;
 
   async function buy(kind: "GIFT" | "GROUP_GIFT") {
@@ -281,7 +282,7 @@ async function runLoad(db: Db, scene: Scene, ids: { accept: string; take: string
     const n = await db.$executeRaw`
       UPDATE "Gift" SET "expiresAt" = now() - interval '1 hour'
        WHERE id IN (SELECT g.id FROM "Gift" g JOIN "Order" o ON o.id = g."orderId"
-                     WHERE g.status = 'WAITING' AND o."variantId" = ANY(${scene.variants}) AND g."expiresAt" > now()
+                     WHERE g.status = 'WAITING' AND o."variantId" IN (${scene.variants[0]}, ${scene.variants[1]}) AND g."expiresAt" > now()
                      ORDER BY random() LIMIT 1)`;
     if (n > 0) count("made to expire");
   }
@@ -294,8 +295,11 @@ async function runLoad(db: Db, scene: Scene, ids: { accept: string; take: string
         else if (r < 0.45) await buy("GROUP_GIFT");
         else if (r < 0.9) await receive();
         else await expireSome();
-      } catch {
-        count("failed (process down)");
+      } catch (err) {
+        // Expected while a process is down; the first words of each kind are printed.
+        count("failed");
+        const said = (err instanceof Error ? err.message : String(err)).split("\n").find((l) => l.trim())?.trim().slice(0, 100) ?? "";
+        if (errors.size < 4) errors.add(said);
         await sleep(200);
       }
     }
@@ -305,7 +309,7 @@ async function runLoad(db: Db, scene: Scene, ids: { accept: string; take: string
   await sleep((seconds * 1000) / 2);
   await midway();
   await Promise.all(workers);
-  return counts;
+  return { counts, errors: [...errors] };
 }
 
 // ─── Settling and the invariants ────────────────────────────────────────────
@@ -432,9 +436,10 @@ async function checkInvariants(db: Db, scene: Scene, paidSessions: Set<string>):
   return checks;
 }
 
-function print(title: string, counts: Counts, checks: Check[]) {
+function print(title: string, load: { counts: Counts; errors: string[] }, checks: Check[]) {
   console.log(`\n${title}`);
-  console.log(`  load: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ") || "nothing"}`);
+  console.log(`  load: ${Object.entries(load.counts).map(([k, n]) => `${k} ${n}`).join(", ") || "nothing"}`);
+  for (const e of load.errors) console.log(`  a failed call said: ${e}`);
   for (const c of checks) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
 }
 
