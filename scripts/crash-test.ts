@@ -29,7 +29,9 @@ import { encode } from "next-auth/jwt";
 import { createDb, type Db } from "../lib/db/client.ts";
 import { runningPostmaster, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
+import { getOrCreateDirectThread } from "../lib/chat/threads.ts";
 import { startCheckout } from "../lib/orders/checkout.ts";
+import { sendFriendRequest } from "../lib/social/friends.ts";
 import { createStripeClient } from "../lib/payments/stripe.ts";
 import { startStripeSandbox, type StripeSandbox } from "./stripe-sandbox/server.ts";
 
@@ -147,10 +149,10 @@ async function makeScene(db: Db): Promise<Scene> {
   const direct = new Map<string, string>();
   for (const s of senders) {
     for (const r of recipients) {
-      const [userAId, userBId] = [s.id, r.id].sort();
-      await db.friendship.create({ data: { userAId, userBId, requesterId: s.id, status: "ACCEPTED", respondedAt: new Date() } });
-      const t = await db.thread.create({ data: { kind: "DIRECT", directKey: `${userAId}:${userBId}`, createdById: s.id, members: { create: [{ userId: s.id }, { userId: r.id }] } } });
-      direct.set(`${s.id}:${r.id}`, t.id);
+      // Friends the way people become friends: one asks, the other asks back.
+      await sendFriendRequest(db, s.id, { userId: r.id });
+      await sendFriendRequest(db, r.id, { userId: s.id });
+      direct.set(`${s.id}:${r.id}`, (await getOrCreateDirectThread(db, s.id, r.id)).id);
     }
   }
   const group = await db.thread.create({
@@ -278,12 +280,17 @@ async function runLoad(db: Db, scene: Scene, ids: { accept: string; take: string
   }
 
   async function expireSome() {
+    const waiting = await db.gift.findMany({
+      where: { status: "WAITING", order: { variantId: { in: scene.variants } }, expiresAt: { gt: new Date() } },
+      select: { id: true },
+      take: 50,
+    });
+    if (waiting.length === 0) return;
     // Moved an hour back: past the sweep's grace, and before any job's own due time.
-    const n = await db.$executeRaw`
-      UPDATE "Gift" SET "expiresAt" = now() - interval '1 hour'
-       WHERE id IN (SELECT g.id FROM "Gift" g JOIN "Order" o ON o.id = g."orderId"
-                     WHERE g.status = 'WAITING' AND o."variantId" IN (${scene.variants[0]}, ${scene.variants[1]}) AND g."expiresAt" > now()
-                     ORDER BY random() LIMIT 1)`;
+    const { count: n } = await db.gift.updateMany({
+      where: { id: pick(waiting).id, status: "WAITING" },
+      data: { expiresAt: new Date(Date.now() - 3_600_000) },
+    });
     if (n > 0) count("made to expire");
   }
 
@@ -315,7 +322,8 @@ async function runLoad(db: Db, scene: Scene, ids: { accept: string; take: string
 // ─── Settling and the invariants ────────────────────────────────────────────
 
 async function pendingWebhooks(): Promise<number> {
-  const events = (await (await fetch(`${process.env.STRIPE_SANDBOX_URL}/_sandbox/events`)).json()) as { data: { delivery: { status: string } }[] };
+  type SandboxEvents = { data: Array<{ delivery: { status: string } }> };
+  const events = (await (await fetch(`${process.env.STRIPE_SANDBOX_URL}/_sandbox/events`)).json()) as SandboxEvents;
   return events.data.filter((e) => e.delivery.status === "pending").length;
 }
 
