@@ -1,4 +1,4 @@
-// `npm test`: every test. Installs Debian's Chromium when it is missing, runs the vitest
+// `npm test`: every test. Lints (zero warnings), installs Debian's Chromium when it is missing, runs the vitest
 // suites (services against a real PostgreSQL), builds the app and runs the Playwright
 // suites against that production build. Exits non-zero if anything fails.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
@@ -31,7 +31,8 @@ const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
 rmSync(".tmp/vitest-results.json", { force: true });
 rmSync(".tmp/playwright-results.json", { force: true });
 
-let ok = true;
+// Lint first: it takes seconds and catches what would otherwise fail later.
+let ok = run("eslint", "npx", ["eslint", ".", "--max-warnings", "0"]);
 if (only !== "e2e") {
   ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.tmp/vitest-results.json"]) && ok;
 }

@@ -11,7 +11,7 @@
 // The region lists load one level at a time from /api/regions unless `initialOptions`
 // (from regionOptionsFor() in a server component) already holds them.
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DEFAULT_ADDRESS_PREFIX, addressFieldName } from "@/lib/address/form-data";
@@ -59,15 +59,17 @@ function useRegionLevel(parent: string | null, initial: Region[] | undefined) {
   );
   const [attempt, setAttempt] = useState(0);
 
+  // The list held when this parent (or retry) came up: the effect must not refetch a list
+  // it already holds (initialOptions), and must not rerun when the list arrives.
+  const held = useRef(state);
   useEffect(() => {
-    if (parent === null) {
-      if (state.parent !== null) setState({ parent, items: [], status: "ready" });
-      return;
-    }
-    // Already holding this parent's list (initialOptions): nothing to fetch.
-    if (state.parent === parent && state.status === "ready") return;
+    held.current = state;
+  });
+  useEffect(() => {
+    if (parent === null) return;
+    const had = held.current;
+    if (had.parent === parent && had.status === "ready") return;
     let live = true;
-    setState({ parent, items: [], status: "loading" });
     loadRegions(parent).then(
       (items) => live && setState({ parent, items, status: "ready" }),
       () => live && setState({ parent, items: [], status: "error" }),
@@ -78,8 +80,15 @@ function useRegionLevel(parent: string | null, initial: Region[] | undefined) {
   }, [parent, attempt]);
 
   // Until the effect catches up with a new parent, the old list is not this parent's.
-  const current = state.parent === parent ? state : { parent, items: [], status: "loading" as const };
-  return { ...current, retry: () => setAttempt((n) => n + 1) };
+  const current: LevelState =
+    parent === null ? { parent, items: [], status: "ready" } : state.parent === parent ? state : { parent, items: [], status: "loading" };
+  return {
+    ...current,
+    retry: () => {
+      setState({ parent, items: [], status: "loading" });
+      setAttempt((n) => n + 1);
+    },
+  };
 }
 
 function safeId(prefix: string) {

@@ -47,7 +47,9 @@ export function LiveThread({
   });
   const { messages, pending, hasOlder, loadingOlder, loadOlder } = thread;
   const scroll = useStickToBottom([messages, pending]);
-  scrollRef.current = scroll;
+  useEffect(() => {
+    scrollRef.current = scroll;
+  });
   const topSentinel = useRef<HTMLDivElement>(null);
 
   // Older messages load when the top comes into view.

@@ -21,8 +21,10 @@ type Context = {
   /** Tells this tab's subscribers about something that happened here. */
   emit: (e: LiveEvent) => void;
   state: LiveState;
-  /** The thread open in this tab, if any: its new messages are read as they arrive. */
-  openThread: { current: string | null };
+  /** Marks the thread open in this tab (null: none); its new messages are read as they arrive. */
+  setOpenThread: (threadId: string | null) => void;
+  /** Whether `threadId` is the thread open in this tab. */
+  isOpenThread: (threadId: string) => boolean;
 };
 
 const RealtimeContext = createContext<Context | null>(null);
@@ -90,8 +92,13 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  const setOpenThread = useCallback((threadId: string | null) => {
+    openThread.current = threadId;
+  }, []);
+  const isOpenThread = useCallback((threadId: string) => openThread.current === threadId, []);
+
   return (
-    <RealtimeContext.Provider value={{ subscribe, emit, state, openThread }}>
+    <RealtimeContext.Provider value={{ subscribe, emit, state, setOpenThread, isOpenThread }}>
       {children}
       {/* Lets tests (and curious people) see whether live updates are flowing. */}
       <span hidden data-testid="realtime-status" data-state={state} />
@@ -122,18 +129,20 @@ export function useLiveState(): LiveState {
 
 /** Marks `threadId` as the thread open in this tab while the calling component is mounted. */
 export function useOpenThread(threadId: string) {
-  const ref = useContext(RealtimeContext)?.openThread;
+  const ctx = useContext(RealtimeContext);
+  const setOpenThread = ctx?.setOpenThread;
+  const isOpenThread = ctx?.isOpenThread;
   useEffect(() => {
-    if (!ref) return;
-    ref.current = threadId;
+    if (!setOpenThread || !isOpenThread) return;
+    setOpenThread(threadId);
     return () => {
-      if (ref.current === threadId) ref.current = null;
+      if (isOpenThread(threadId)) setOpenThread(null);
     };
-  }, [ref, threadId]);
+  }, [setOpenThread, isOpenThread, threadId]);
 }
 
 /** Whether new messages of `threadId` are being read right now (open in this tab, tab in view). */
 export function useIsReading(): (threadId: string) => boolean {
-  const ref = useContext(RealtimeContext)?.openThread;
-  return useCallback((threadId: string) => ref?.current === threadId && document.visibilityState === "visible", [ref]);
+  const isOpenThread = useContext(RealtimeContext)?.isOpenThread;
+  return useCallback((threadId: string) => (isOpenThread?.(threadId) ?? false) && document.visibilityState === "visible", [isOpenThread]);
 }

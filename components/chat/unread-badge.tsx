@@ -16,7 +16,11 @@ export function UnreadBadge({ initial, viewerId, label }: { initial: number; vie
   // Only the newest read counts: an older answer arriving late would bring back a stale count.
   const latest = useRef(0);
   const isReading = useIsReading();
-  useEffect(() => setCount(initial), [initial]);
+  const [shownInitial, setShownInitial] = useState(initial);
+  if (shownInitial !== initial) {
+    setShownInitial(initial);
+    setCount(initial);
+  }
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvents((e) => {
     if (e.type === "gift") return;

@@ -85,7 +85,9 @@ export function useThreadMessages({
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const messagesRef = useRef(messages);
   const onArriveRef = useRef(onArrive);
-  onArriveRef.current = onArrive;
+  useEffect(() => {
+    onArriveRef.current = onArrive;
+  });
   const seq = useRef(0);
 
   /** Merges messages in; returns the ones this view had not seen. */
@@ -175,7 +177,9 @@ export function useThreadMessages({
       retryDelay.current = 1000;
     }
   }, [add, readIfFromOthers, threadId]);
-  catchUpRef.current = catchUp;
+  useEffect(() => {
+    catchUpRef.current = catchUp;
+  });
   useEffect(
     () => () => {
       window.clearTimeout(retryTimer.current);

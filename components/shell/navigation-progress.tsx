@@ -16,7 +16,13 @@ export function NavigationProgress({ label }: { label: string }) {
   const search = useSearchParams().toString();
   const [pending, setPending] = useState(false);
 
-  useEffect(() => setPending(false), [pathname, search]);
+  // A new location has landed: the bar goes (set during render, as React advises for state following props).
+  const location = `${pathname}?${search}`;
+  const [landed, setLanded] = useState(location);
+  if (landed !== location) {
+    setLanded(location);
+    setPending(false);
+  }
 
   useEffect(() => {
     if (!pending) return;

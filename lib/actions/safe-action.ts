@@ -33,6 +33,9 @@ async function execute<S extends z.ZodType, T>(
   run: (input: z.output<S>) => Promise<T>,
   limitKey: () => string | Promise<string>,
 ): Promise<ActionResult<T>> {
+  // PostgreSQL text cannot hold U+0000: such input is refused here rather than failing in the database.
+  const nulField = fieldWithNul(raw);
+  if (nulField !== null) return fail(nulField ? { [nulField]: ["validation.invalid"] } : {}, opts.invalid ?? "validation.invalid");
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return fail(fieldErrorsOf(parsed.error), opts.invalid);
   try {
@@ -43,6 +46,18 @@ async function execute<S extends z.ZodType, T>(
     if (err instanceof RateLimitedError) return fail({}, waitMessageKey(err.retryAfterSeconds));
     return failFromError(err);
   }
+}
+
+/** The top-level field whose value holds a NUL character anywhere ("" for the input itself), or null. */
+function fieldWithNul(raw: unknown): string | null {
+  const hasNul = (v: unknown, depth: number): boolean =>
+    typeof v === "string"
+      ? v.includes("\u0000")
+      : depth < 8 && v !== null && typeof v === "object" && Object.values(v).some((x) => hasNul(x, depth + 1));
+  if (typeof raw === "string") return hasNul(raw, 0) ? "" : null;
+  if (raw === null || typeof raw !== "object") return null;
+  for (const [key, value] of Object.entries(raw)) if (hasNul(value, 1)) return key;
+  return null;
 }
 
 const signedOut = (opts: ActionOptions) => fail({}, opts.signedOut ?? "common.signedOut");

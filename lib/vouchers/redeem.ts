@@ -29,7 +29,7 @@ function refusal(status: string | null): DomainError {
 
 /**
  * The merchant redeems a code of one of their shops. Refusals (DomainError on "code"):
- * unknown, another shop's, already used, refunded (void), expired.
+ * unknown (another shop's code too), already used, refunded (void), expired.
  */
 export async function redeemVoucher(db: Db, merchantId: string, raw: z.input<typeof redeemVoucherSchema>, now: Date = new Date()): Promise<Redemption> {
   const input = redeemVoucherSchema.parse(raw);
@@ -48,8 +48,9 @@ export async function redeemVoucher(db: Db, merchantId: string, raw: z.input<typ
     },
   });
   if (!v) throw new DomainError("vouchers.errors.unknown", "code");
-  // Whether another shop's code is used or expired is that shop's business.
-  if (v.shop.ownerId !== merchantId) throw new DomainError("vouchers.errors.otherShop", "code");
+  // Another shop's code answers like a code that does not exist: whether it exists, is used
+  // or expired is that shop's business.
+  if (v.shop.ownerId !== merchantId) throw new DomainError("vouchers.errors.unknown", "code");
   const phase = voucherPhase(v, now);
   if (phase === "expired") throw new DomainError("vouchers.errors.expired", "code");
   if (phase !== "active") throw refusal(v.status);

@@ -2,7 +2,7 @@
 // payment itself (PaymentIntent + Charge), expiry, and the events these produce.
 import type Stripe from "stripe";
 import type { RequestInfo, SandboxContext } from "./context.ts";
-import { SandboxApiError, cardDeclined, invalidRequest, missingParam, resourceMissing } from "./errors.ts";
+import { cardDeclined, invalidRequest, missingParam, resourceMissing } from "./errors.ts";
 import { asArray, isObject, type FormObject } from "./form.ts";
 import { formatAmount } from "./money.ts";
 import {

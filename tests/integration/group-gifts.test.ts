@@ -2,7 +2,7 @@
 // the Stripe sandbox: who may take or enter, never more claims than units, refunds per
 // unit, and a draw that anyone can recompute from the revealed seed.
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db/client.ts";
 import { getGiftCards } from "../../lib/gifting/cards.ts";
 import { drawWinners } from "../../lib/gifting/draw.ts";

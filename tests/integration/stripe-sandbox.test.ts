@@ -116,13 +116,22 @@ function payForm(sandbox: StripeSandbox, id: string, fields: Record<string, stri
   });
 }
 
+/** What the sandbox's control endpoint answers (the parts these tests read). */
+type ControlPayAnswer = {
+  error?: Record<string, unknown>;
+  session: { id: string; status: string; payment_intent: string };
+  event: { id: string };
+  delivery: { attempts: { status: number }[] };
+};
+type SandboxEventRecord = { id: string; delivery: { status: string; attempts: { status: number }[] } };
+
 async function controlPay(sandbox: StripeSandbox, id: string, body: Record<string, string> = {}) {
   const res = await fetch(`${sandbox.url}/_sandbox/checkout/sessions/${id}/pay`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as ControlPayAnswer };
 }
 
 describe("Stripe sandbox: Checkout Sessions", () => {
@@ -354,10 +363,10 @@ describe("Stripe sandbox: hosted checkout page and webhooks", () => {
     expect(second.event.id).toBe(first.event.id);
     expect(stripe.webhooks.constructEvent(second.rawBody, second.signature, SANDBOX_WEBHOOK_SECRET).id).toBe(paid.json.event.id);
 
-    const events = (await (await fetch(`${sandbox.url}/_sandbox/events`)).json()) as { data: any[] };
+    const events = (await (await fetch(`${sandbox.url}/_sandbox/events`)).json()) as { data: SandboxEventRecord[] };
     const record = events.data.find((e) => e.id === first.event.id);
-    expect(record.delivery.status).toBe("delivered");
-    expect(record.delivery.attempts.map((a: { status: number }) => a.status)).toEqual([500, 200]);
+    expect(record?.delivery.status).toBe("delivered");
+    expect(record?.delivery.attempts.map((a) => a.status)).toEqual([500, 200]);
   });
 
   it("gives up after the configured retries and stops retrying once stopped", async () => {
@@ -366,7 +375,7 @@ describe("Stripe sandbox: hosted checkout page and webhooks", () => {
     await controlPay(sandbox, session.id);
     await waitFor(() => logs.some((l) => l.includes("giving up")));
     expect(receiver.received).toHaveLength(3);
-    const events = (await (await fetch(`${sandbox.url}/_sandbox/events`)).json()) as { data: any[] };
+    const events = (await (await fetch(`${sandbox.url}/_sandbox/events`)).json()) as { data: SandboxEventRecord[] };
     expect(events.data[0].delivery.status).toBe("failed");
 
     // stop() cancels a pending retry: nothing arrives afterwards.

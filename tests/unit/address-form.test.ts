@@ -24,6 +24,7 @@ function isChosen(html: string, value: string) {
 
 function render(el: ReactElement, locale: "en" | "zh-CN" = "en") {
   return renderToStaticMarkup(
+    // eslint-disable-next-line react/no-children-prop -- the provider's props type requires `children` in the props object
     createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "Asia/Shanghai", children: el }),
   );
 }

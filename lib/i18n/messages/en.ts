@@ -25,7 +25,7 @@ import slip from "./en/slip.json";
 import addressBook from "./en/addressBook.json";
 import analytics from "./en/analytics.json";
 
-export default {
+const messages = {
   common,
   nav,
   auth,
@@ -52,3 +52,5 @@ export default {
   addressBook,
   analytics,
 };
+
+export default messages;

@@ -25,7 +25,7 @@ import slip from "./zh-CN/slip.json";
 import addressBook from "./zh-CN/addressBook.json";
 import analytics from "./zh-CN/analytics.json";
 
-export default {
+const messages = {
   common,
   nav,
   auth,
@@ -52,3 +52,5 @@ export default {
   addressBook,
   analytics,
 };
+
+export default messages;

@@ -1,2 +1,4 @@
 /** Builds into .next of the copy made by `npm run bench:web` (under .tmp), never here. */
-export default { poweredByHeader: false };
+const config = { poweredByHeader: false };
+
+export default config;

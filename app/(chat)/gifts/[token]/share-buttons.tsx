@@ -1,16 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
+
+const noSubscription = () => () => {};
+const browserCanShare = () => typeof navigator.share === "function";
 
 /** Copy the invitation or the passphrase, or hand both to the phone's share sheet (Web Share API). */
 export function ShareButtons({ url, passphrase }: { url: string; passphrase: string }) {
   const t = useTranslations("gift.passphrase");
-  const [canShare, setCanShare] = useState(false);
+  // False on the server and in the first render; the browser's answer once hydrated.
+  const canShare = useSyncExternalStore(noSubscription, browserCanShare, () => false);
   const [copied, setCopied] = useState<string | null>(null);
   const invitation = t("invitation", { url, passphrase });
-  useEffect(() => setCanShare(typeof navigator !== "undefined" && typeof navigator.share === "function"), []);
 
   async function copy(text: string, what: string) {
     try {
