@@ -129,7 +129,7 @@ export function LiveThread({
               {loadingOlder ? t("loadingOlder") : t("loadOlder")}
             </button>
           ) : (
-            <p className="text-xs text-gray-400">{t("beginning")}</p>
+            <p className="text-xs text-gray-600">{t("beginning")}</p>
           )}
         </div>
         <ol className="space-y-3">
@@ -141,7 +141,7 @@ export function LiveThread({
               <Fragment key={message.id}>
                 {sep && (
                   <li className="flex justify-center" aria-hidden={false}>
-                    <time dateTime={message.createdAt} className="text-xs text-gray-400" data-testid="day-separator">
+                    <time dateTime={message.createdAt} className="text-xs text-gray-600" data-testid="day-separator">
                       {separator(message.createdAt)}
                     </time>
                   </li>

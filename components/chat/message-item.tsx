@@ -63,7 +63,7 @@ export const MessageItem = memo(function MessageItem({
         {showName && !own && <span className="px-1 text-xs text-gray-500">{name}</span>}
         {content}
         {pending && (
-          <span className="px-1 text-xs text-gray-400" role="status">
+          <span className="px-1 text-xs text-gray-600" role="status">
             {t("sending")}
           </span>
         )}

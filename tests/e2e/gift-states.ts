@@ -1,0 +1,129 @@
+// Gifts in every state a page can show (waiting, accepted and on to after-sales, declined,
+// expired, a group gift, a lottery), made through Lanbao's own services on the end-to-end
+// server's database and paid in its Stripe sandbox, whose webhook reaches the server as a
+// real payment would. For specs about how pages look, not about how a gift is sent.
+import { readFileSync } from "node:fs";
+import type Stripe from "stripe";
+import { requestAfterSale } from "../../lib/after-sales/request.ts";
+import { saveAddress } from "../../lib/address/book.ts";
+import { createGroupThread } from "../../lib/chat/threads.ts";
+import { acceptGift } from "../../lib/gifting/accept.ts";
+import { declineGift } from "../../lib/gifting/decline.ts";
+import { expireGift } from "../../lib/gifting/expire.ts";
+import { createStripeClient } from "../../lib/payments/stripe.ts";
+import { markDelivered, markShipped } from "../../lib/orders/fulfilment.ts";
+import { startCheckout, type CheckoutInput } from "../../lib/orders/checkout.ts";
+import type { Services, TestUser } from "./services";
+
+export const GIFT_PRODUCT_ID = "seed-product-dried-mango";
+export const GIFT_VARIANT_ID = "seed-variant-dried-mango-200g";
+export const GIFT_SHOP_ID = "seed-shop-snacks";
+export const ADDRESS = { name: "王芳", phone: "13912345678", province: "上海市", city: "市辖区", district: "徐汇区", detail: "漕溪北路 88 号 12 楼" };
+
+type E2eServer = { stripeSandboxUrl: string; linkSecret: string };
+
+function e2eServer(): E2eServer {
+  return JSON.parse(readFileSync(".tmp/e2e/server.json", "utf8"));
+}
+
+export type PaidGift = { giftId: string; orderId: string; sessionId: string; link: string };
+
+export type GiftStates = {
+  giver: TestUser;
+  taker: TestUser;
+  third: TestUser;
+  directThreadId: string;
+  groupThreadId: string;
+  addressId: string;
+  waiting: PaidGift;
+  accepted: PaidGift;
+  declined: PaidGift;
+  expired: PaidGift;
+  group: PaidGift;
+  lottery: PaidGift;
+  afterSaleRequestId: string;
+};
+
+async function waitFor<T>(what: string, read: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function payGift(services: Services, stripe: Stripe, sandboxUrl: string, buyer: TestUser, input: CheckoutInput): Promise<PaidGift> {
+  const { orderId } = await startCheckout(services.db, buyer.id, input, { stripe });
+  const { stripeCheckoutSessionId: sessionId } = await services.db.order.findUniqueOrThrow({ where: { id: orderId } });
+  // The hosted checkout page's Pay button; the sandbox then calls the server's webhook.
+  const res = await fetch(`${sandboxUrl}/_sandbox/checkout/sessions/${sessionId}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  if (!res.ok) throw new Error(`sandbox pay failed: ${res.status} ${await res.text()}`);
+  const gift = await waitFor(`the gift of order ${orderId}`, () => services.db.gift.findUnique({ where: { orderId }, select: { id: true } }));
+  const { giftLink } = await import("../../lib/gifting/token.ts");
+  return { giftId: gift.id, orderId, sessionId: sessionId!, link: giftLink(gift.id) };
+}
+
+/** Makes three friends, their direct and group chats, and one gift in each state. */
+export async function makeGiftStates(services: Services, label: string): Promise<GiftStates> {
+  const server = e2eServer();
+  // Gift links are signed with the server's link secret; giftLink() reads it from here.
+  process.env.LANBAO_LINK_SECRET = server.linkSecret;
+  const stripe = createStripeClient({ STRIPE_SANDBOX_URL: server.stripeSandboxUrl });
+  const db = services.db;
+
+  const [giver, taker, third] = await Promise.all([
+    services.newUser(`Giver ${label}`),
+    services.newUser(`Taker ${label}`),
+    services.newUser(`Third ${label}`),
+  ]);
+  await services.befriend(giver, taker);
+  await services.befriend(giver, third);
+  const directThreadId = await services.directThread(giver, taker);
+  const { id: groupThreadId } = await createGroupThread(db, giver.id, { title: `Picnic ${label}`, memberIds: [taker.id, third.id] });
+  const address = await saveAddress(db, taker.id, ADDRESS);
+
+  const single = (message: string): CheckoutInput => ({
+    kind: "GIFT",
+    variantId: GIFT_VARIANT_ID,
+    threadId: directThreadId,
+    recipientId: taker.id,
+    message,
+  });
+  const pay = (input: CheckoutInput) => payGift(services, stripe, server.stripeSandboxUrl, giver, input);
+  const waiting = await pay(single(`Waiting ${label}`));
+  const accepted = await pay(single(`Accepted ${label}`));
+  const declined = await pay(single(`Declined ${label}`));
+  const expired = await pay(single(`Expired ${label}`));
+  const group = await pay({ kind: "GROUP_GIFT", mode: "GROUP", variantId: GIFT_VARIANT_ID, threadId: groupThreadId, units: 2, message: `Group ${label}` });
+  const lottery = await pay({
+    kind: "GROUP_GIFT",
+    mode: "LOTTERY",
+    variantId: GIFT_VARIANT_ID,
+    threadId: groupThreadId,
+    units: 1,
+    message: `Lottery ${label}`,
+    drawAt: new Date(Date.now() + 60 * 60 * 1000),
+  });
+
+  await acceptGift(db, taker.id, { giftId: accepted.giftId, shipping: ADDRESS });
+  await declineGift(db, taker.id, { giftId: declined.giftId }, { stripe });
+  await expireGift(db, expired.giftId, { now: new Date(Date.now() + 25 * 60 * 60 * 1000), stripe });
+
+  // The accepted gift goes on: shipped, delivered, and the recipient asks for a refund.
+  const merchant = await db.user.findUniqueOrThrow({ where: { email: "merchant@lanbao.test" }, select: { id: true } });
+  await markShipped(db, merchant.id, { orderId: accepted.orderId, carrier: "ZTO Express", trackingNumber: "ZT1234567890" });
+  await markDelivered(db, merchant.id, { orderId: accepted.orderId });
+  const { requestId: afterSaleRequestId } = await requestAfterSale(db, taker.id, {
+    orderId: accepted.orderId,
+    kind: "REFUND_ONLY",
+    reason: "The box arrived crushed 盒子压坏了",
+  });
+
+  return { giver, taker, third, directThreadId, groupThreadId, addressId: address.id, waiting, accepted, declined, expired, group, lottery, afterSaleRequestId };
+}
