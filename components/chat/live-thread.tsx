@@ -125,7 +125,7 @@ export function LiveThread({
       >
         <div ref={topSentinel} className="flex justify-center pb-2">
           {hasOlder ? (
-            <button type="button" onClick={() => void loadOlder(keepPlace)} disabled={loadingOlder} className="text-xs text-gray-500 underline-offset-2 hover:underline">
+            <button type="button" onClick={() => void loadOlder(keepPlace)} disabled={loadingOlder} className="text-xs text-gray-600 underline-offset-2 hover:underline">
               {loadingOlder ? t("loadingOlder") : t("loadOlder")}
             </button>
           ) : (
