@@ -119,6 +119,8 @@ export function LiveThread({
         onScroll={scroll.onScroll}
         className="min-h-0 flex-1 overflow-y-auto overscroll-contain py-3"
         role="log"
+        // Focusable, so the thread scrolls with the keyboard even when it holds no link.
+        tabIndex={0}
         aria-label={t("messageList")}
         aria-live="polite"
         data-testid="message-list"
