@@ -83,7 +83,7 @@ for (const { locale } of LOCALES) {
     const v = new Visitor(context, locale, baseURL!);
     await v.start();
     const s = states;
-    const cardsShown = (page: Page) => expect(page.getByTestId("message").first()).toBeVisible();
+    const cardsShown = (page: Page) => expect(page.getByTestId("gift-card").first()).toBeVisible();
 
     // Anyone, signed out.
     await v.signInAs(null);
@@ -141,7 +141,7 @@ for (const { locale } of LOCALES) {
     await v.check("/merchant/after-sales", "/merchant/after-sales");
     await v.check("/merchant/vouchers", "/merchant/vouchers");
     await v.check("/merchant/slips", "/merchant/slips");
-    await v.check("/merchant/slips/[orderId]", `/merchant/slips/${s.group.orderId}`);
+    await v.check("/merchant/slips/[orderId]", `/merchant/slips/${s.accepted.orderId}`);
     await v.check("/merchant/shops/new", "/merchant/shops/new");
     await v.check("/merchant/shops/[shopId]", `/merchant/shops/${GIFT_SHOP_ID}`);
     await v.check("/merchant/shops/[shopId]/settings", `/merchant/shops/${GIFT_SHOP_ID}/settings`);
