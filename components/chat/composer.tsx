@@ -108,7 +108,7 @@ export function Composer({ threadId, onSend }: { threadId: string; onSend: (body
           type="submit"
           data-testid="composer-send"
           disabled={text.trim() === ""}
-          className="mb-0.5 h-9 shrink-0 rounded-lg bg-green-600 px-4 text-sm font-medium text-white transition-colors hover:bg-green-700 disabled:bg-gray-300 disabled:text-gray-500"
+          className="mb-0.5 h-9 shrink-0 rounded-lg bg-green-700 px-4 text-sm font-medium text-white transition-colors hover:bg-green-800 disabled:bg-gray-300 disabled:text-gray-600"
         >
           {t("chat.send")}
         </button>
