@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
 import { A11Y_ROUTES, type A11yRoute } from "./accessibility-routes";
-import { GIFT_PRODUCT_ID, GIFT_SHOP_ID, makeGiftStates, type GiftStates } from "./gift-states";
+import { GIFT_PRODUCT_ID, GIFT_SHOP_ID, makeGiftStates, type GiftStates } from "./gift-states-client";
 import { DEMO_PASSWORD } from "./helpers";
 import { expect } from "./base";
 import { signInContext, test } from "./services";
@@ -21,9 +21,9 @@ type Finding = { route: string; url: string; rule: string; impact: string; help:
 test.describe.configure({ mode: "parallel" });
 
 let states: GiftStates;
-test.beforeAll(async ({ services }, testInfo) => {
+test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(120_000);
-  states = await makeGiftStates(services, `${testInfo.workerIndex}-${Math.random().toString(36).slice(2, 6)}`);
+  states = await makeGiftStates(`${testInfo.workerIndex}-${Math.random().toString(36).slice(2, 6)}`);
 });
 
 /** One browser context for the whole language; people take turns signing in to it. */

@@ -2,6 +2,12 @@
 // expired, a group gift, a lottery), made through Lanbao's own services on the end-to-end
 // server's database and paid in its Stripe sandbox, whose webhook reaches the server as a
 // real payment would. For specs about how pages look, not about how a gift is sent.
+//
+// Runs as a script of its own under tsx (`node --import tsx tests/e2e/gift-states.ts <kind>
+// <label>`, printing JSON), because the address and checkout services load the region data
+// with JSON imports that the test runner's loader refuses. Specs call it through
+// tests/e2e/gift-states-client.ts.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type Stripe from "stripe";
 import { requestAfterSale } from "../../lib/after-sales/request.ts";
@@ -13,36 +19,41 @@ import { expireGift } from "../../lib/gifting/expire.ts";
 import { createStripeClient } from "../../lib/payments/stripe.ts";
 import { markDelivered, markShipped } from "../../lib/orders/fulfilment.ts";
 import { startCheckout, type CheckoutInput } from "../../lib/orders/checkout.ts";
-import type { Services, TestUser } from "./services";
+import { signUp } from "../../lib/auth/sign-up.ts";
+import { getOrCreateDirectThread } from "../../lib/chat/threads.ts";
+import { createDb, type Db } from "../../lib/db/client.ts";
+import { respondToFriendRequest, sendFriendRequest } from "../../lib/social/friends.ts";
+import type { GiftStates, PaidGift, TestPair, TestUser } from "./gift-states-client.ts";
 
-export const GIFT_PRODUCT_ID = "seed-product-dried-mango";
-export const GIFT_VARIANT_ID = "seed-variant-dried-mango-200g";
-export const GIFT_SHOP_ID = "seed-shop-snacks";
-export const ADDRESS = { name: "王芳", phone: "13912345678", province: "上海市", city: "市辖区", district: "徐汇区", detail: "漕溪北路 88 号 12 楼" };
+const GIFT_VARIANT_ID = "seed-variant-dried-mango-200g";
+const ADDRESS = { name: "王芳", phone: "13912345678", province: "上海市", city: "市辖区", district: "徐汇区", detail: "漕溪北路 88 号 12 楼" };
 
-type E2eServer = { stripeSandboxUrl: string; linkSecret: string };
+type E2eServer = { databaseUrl: string; stripeSandboxUrl: string; linkSecret: string };
 
 function e2eServer(): E2eServer {
   return JSON.parse(readFileSync(".tmp/e2e/server.json", "utf8"));
 }
 
-export type PaidGift = { giftId: string; orderId: string; sessionId: string; link: string };
+class Services {
+  constructor(readonly db: Db) {}
 
-export type GiftStates = {
-  giver: TestUser;
-  taker: TestUser;
-  third: TestUser;
-  directThreadId: string;
-  groupThreadId: string;
-  addressId: string;
-  waiting: PaidGift;
-  accepted: PaidGift;
-  declined: PaidGift;
-  expired: PaidGift;
-  group: PaidGift;
-  lottery: PaidGift;
-  afterSaleRequestId: string;
-};
+  async newUser(name: string): Promise<TestUser> {
+    const password = "a-good-password";
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(4).toString("hex")}@example.com`;
+    await signUp(this.db, { name, email, password });
+    const user = await this.db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true } });
+    return { ...user, password };
+  }
+
+  async befriend(a: TestUser, b: TestUser): Promise<void> {
+    const { friendshipId } = await sendFriendRequest(this.db, a.id, { userId: b.id });
+    await respondToFriendRequest(this.db, b.id, { friendshipId, accept: true });
+  }
+
+  async directThread(a: TestUser, b: TestUser): Promise<string> {
+    return (await getOrCreateDirectThread(this.db, a.id, b.id)).id;
+  }
+}
 
 async function waitFor<T>(what: string, read: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -69,14 +80,21 @@ async function payGift(services: Services, stripe: Stripe, sandboxUrl: string, b
   return { giftId: gift.id, orderId, sessionId: sessionId!, link: giftLink(gift.id) };
 }
 
+/** Two friends and their chat; the second has a saved (default) address. */
+async function makePair(services: Services, label: string): Promise<TestPair> {
+  const [giver, taker] = await Promise.all([services.newUser(`Giver ${label}`), services.newUser(`Taker ${label}`)]);
+  await services.befriend(giver, taker);
+  const threadId = await services.directThread(giver, taker);
+  const address = await saveAddress(services.db, taker.id, ADDRESS);
+  return { giver, taker, threadId, addressId: address.id };
+}
+
 /** Makes three friends, their direct and group chats, and one gift in each state. */
-export async function makeGiftStates(services: Services, label: string): Promise<GiftStates> {
-  const server = e2eServer();
+async function makeGiftStates(services: Services, server: E2eServer, label: string): Promise<GiftStates> {
   // Gift links are signed with the server's link secret; giftLink() reads it from here.
   process.env.LANBAO_LINK_SECRET = server.linkSecret;
   const stripe = createStripeClient({ STRIPE_SANDBOX_URL: server.stripeSandboxUrl });
   const db = services.db;
-
   const [giver, taker, third] = await Promise.all([
     services.newUser(`Giver ${label}`),
     services.newUser(`Taker ${label}`),
@@ -127,3 +145,15 @@ export async function makeGiftStates(services: Services, label: string): Promise
 
   return { giver, taker, third, directThreadId, groupThreadId, addressId: address.id, waiting, accepted, declined, expired, group, lottery, afterSaleRequestId };
 }
+
+const [kind, label] = process.argv.slice(2);
+const server = e2eServer();
+const services = new Services(createDb(server.databaseUrl, { max: 2 }));
+try {
+  const result = kind === "pair" ? await makePair(services, label) : await makeGiftStates(services, server, label);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} finally {
+  await services.db.$disconnect();
+}
+// Nothing else is awaited: the Stripe client's keep-alive sockets must not hold the process.
+process.exit(0);

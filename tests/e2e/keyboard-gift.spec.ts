@@ -4,10 +4,9 @@
 // reached shows where focus is; menus and panels take focus in and give it back; the
 // sender's open thread announces the new status through its live region without taking focus.
 import type { Locator, Page } from "@playwright/test";
-import { saveAddress } from "../../lib/address/book.ts";
-import { expect } from "./base";
-import { ADDRESS, GIFT_PRODUCT_ID } from "./gift-states";
-import { personIn, test } from "./services";
+import { expect, test } from "./base";
+import { GIFT_PRODUCT_ID, makeFriendPair } from "./gift-states-client";
+import { personIn } from "./services";
 
 /** Presses Tab until `target` has focus (at most `max` times), checking that focus is visible. */
 async function tabTo(page: Page, target: Locator, max = 80) {
@@ -36,13 +35,10 @@ async function expectVisibleFocus(page: Page) {
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? null);
 
-test("a gift from the product page to an accepted parcel, by keyboard alone", async ({ browser, services }) => {
+test("a gift from the product page to an accepted parcel, by keyboard alone", async ({ browser }) => {
   test.setTimeout(180_000);
   const suffix = Math.random().toString(36).slice(2, 6);
-  const [giver, taker] = await Promise.all([services.newUser(`Keys giver ${suffix}`), services.newUser(`Keys taker ${suffix}`)]);
-  await services.befriend(giver, taker);
-  const threadId = await services.directThread(giver, taker);
-  await saveAddress(services.db, taker.id, ADDRESS);
+  const { giver, taker, threadId } = await makeFriendPair(`Keys ${suffix}`);
   const sender = await personIn(browser, giver);
   const recipient = await personIn(browser, taker);
   const message = `By keyboard ${suffix}`;
