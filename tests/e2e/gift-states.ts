@@ -26,7 +26,9 @@ import { respondToFriendRequest, sendFriendRequest } from "../../lib/social/frie
 import type { GiftStates, PaidGift, TestPair, TestUser } from "./gift-states-client.ts";
 
 const GIFT_VARIANT_ID = "seed-variant-dried-mango-200g";
+/** The parcel address a gift is accepted with, and the same address as the address book takes it (region codes). */
 const ADDRESS = { name: "王芳", phone: "13912345678", province: "上海市", city: "市辖区", district: "徐汇区", detail: "漕溪北路 88 号 12 楼" };
+const BOOK_ADDRESS = { name: ADDRESS.name, phone: ADDRESS.phone, provinceCode: "310000", cityCode: "310100", districtCode: "310104", detail: ADDRESS.detail };
 
 type E2eServer = { databaseUrl: string; stripeSandboxUrl: string; linkSecret: string };
 
@@ -85,7 +87,7 @@ async function makePair(services: Services, label: string): Promise<TestPair> {
   const [giver, taker] = await Promise.all([services.newUser(`Giver ${label}`), services.newUser(`Taker ${label}`)]);
   await services.befriend(giver, taker);
   const threadId = await services.directThread(giver, taker);
-  const address = await saveAddress(services.db, taker.id, ADDRESS);
+  const address = await saveAddress(services.db, taker.id, BOOK_ADDRESS);
   return { giver, taker, threadId, addressId: address.id };
 }
 
@@ -104,7 +106,7 @@ async function makeGiftStates(services: Services, server: E2eServer, label: stri
   await services.befriend(giver, third);
   const directThreadId = await services.directThread(giver, taker);
   const { id: groupThreadId } = await createGroupThread(db, giver.id, { title: `Picnic ${label}`, memberIds: [taker.id, third.id] });
-  const address = await saveAddress(db, taker.id, ADDRESS);
+  const address = await saveAddress(db, taker.id, BOOK_ADDRESS);
 
   const single = (message: string): CheckoutInput => ({
     kind: "GIFT",
