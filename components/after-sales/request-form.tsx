@@ -61,7 +61,7 @@ export function AfterSaleRequestForm({ orderId, action }: { orderId: string; act
           aria-invalid={form.err("reason") ? true : undefined}
           className={inputClass}
         />
-        <p className="text-right text-xs text-gray-400">
+        <p className="text-right text-xs text-gray-500">
           {reason.length}/{AFTER_SALE_REASON_MAX}
         </p>
         <FieldError message={form.err("reason")} />

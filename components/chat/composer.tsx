@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { MESSAGE_MAX, sendTextSchema } from "@/lib/chat/schemas";
@@ -18,6 +18,12 @@ export function Composer({ threadId, onSend }: { threadId: string; onSend: (body
   const [error, setError] = useState<string>();
   const [moreOpen, setMoreOpen] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const morePanel = useRef<HTMLDivElement>(null);
+  // Opening "+" moves focus into the panel; Escape closes it and gives focus back to "+".
+  useEffect(() => {
+    if (moreOpen) morePanel.current?.querySelector<HTMLElement>("a, button")?.focus();
+  }, [moreOpen]);
 
   function grow() {
     const el = box.current;
@@ -58,6 +64,7 @@ export function Composer({ threadId, onSend }: { threadId: string; onSend: (body
         }}
       >
         <button
+          ref={moreButton}
           type="button"
           aria-label={t("chat.more")}
           aria-expanded={moreOpen}
@@ -101,7 +108,7 @@ export function Composer({ threadId, onSend }: { threadId: string; onSend: (body
           type="submit"
           data-testid="composer-send"
           disabled={text.trim() === ""}
-          className="mb-0.5 h-9 shrink-0 rounded-lg bg-green-600 px-4 text-sm font-medium text-white transition-colors hover:bg-green-700 disabled:bg-gray-300 disabled:text-gray-500"
+          className="mb-0.5 h-9 shrink-0 rounded-lg bg-green-700 px-4 text-sm font-medium text-white transition-colors hover:bg-green-800 disabled:bg-gray-300 disabled:text-gray-600"
         >
           {t("chat.send")}
         </button>
@@ -110,7 +117,16 @@ export function Composer({ threadId, onSend }: { threadId: string; onSend: (body
         <FieldError id={`${id}-error`} message={error && t(error)} />
       </div>
       {moreOpen && (
-        <div id={`${id}-more`} className="grid grid-cols-4 gap-4 border-t border-gray-200 px-4 py-4">
+        <div
+          id={`${id}-more`}
+          ref={morePanel}
+          className="grid grid-cols-4 gap-4 border-t border-gray-200 px-4 py-4"
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            setMoreOpen(false);
+            moreButton.current?.focus();
+          }}
+        >
           <Link href={`/chats/${threadId}/gift`} data-testid="composer-gift" className="flex flex-col items-center gap-1 text-xs text-gray-600">
             <span aria-hidden className="flex size-14 items-center justify-center rounded-xl bg-gradient-to-br from-sky-500 to-lanbao-600 text-white shadow-sm">
               {/* A drawn glyph: emoji fonts are missing on some systems. */}

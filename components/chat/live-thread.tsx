@@ -121,17 +121,19 @@ export function LiveThread({
         onScroll={scroll.onScroll}
         className="min-h-0 flex-1 overflow-y-auto overscroll-contain py-3"
         role="log"
+        // Focusable, so the thread scrolls with the keyboard even when it holds no link.
+        tabIndex={0}
         aria-label={t("messageList")}
         aria-live="polite"
         data-testid="message-list"
       >
         <div ref={topSentinel} className="flex justify-center pb-2">
           {hasOlder ? (
-            <button type="button" onClick={() => void loadOlder(keepPlace)} disabled={loadingOlder} className="text-xs text-gray-500 underline-offset-2 hover:underline">
+            <button type="button" onClick={() => void loadOlder(keepPlace)} disabled={loadingOlder} className="text-xs text-gray-600 underline-offset-2 hover:underline">
               {loadingOlder ? t("loadingOlder") : t("loadOlder")}
             </button>
           ) : (
-            <p className="text-xs text-gray-400">{t("beginning")}</p>
+            <p className="text-xs text-gray-600">{t("beginning")}</p>
           )}
         </div>
         <ol className="space-y-3">
@@ -143,7 +145,7 @@ export function LiveThread({
               <Fragment key={message.id}>
                 {sep && (
                   <li className="flex justify-center" aria-hidden={false}>
-                    <time dateTime={message.createdAt} className="text-xs text-gray-400" data-testid="day-separator">
+                    <time dateTime={message.createdAt} className="text-xs text-gray-600" data-testid="day-separator">
                       {separator(message.createdAt)}
                     </time>
                   </li>

@@ -14,7 +14,7 @@ export function SystemNotice({ message }: { message: Pick<ChatMessage, "systemKe
   const text = key && t.has(key) ? t(key, message.systemArg ?? {}) : (message.body ?? tc("systemFallback"));
   return (
     <div className="flex justify-center px-6" data-testid="system-message">
-      <p className="rounded bg-black/5 px-2 py-0.5 text-center text-xs text-gray-500">{text}</p>
+      <p className="rounded bg-black/5 px-2 py-0.5 text-center text-xs text-gray-700">{text}</p>
     </div>
   );
 }
@@ -67,10 +67,10 @@ export const MessageItem = memo(function MessageItem({
     >
       <Avatar name={name} seed={message.sender?.id ?? ""} size="sm" />
       <div className={cn("flex min-w-0 max-w-[75%] flex-col gap-0.5", own ? "items-end" : "items-start")}>
-        {showName && !own && <span className="px-1 text-xs text-gray-500">{name}</span>}
+        {showName && !own && <span className="px-1 text-xs text-gray-600">{name}</span>}
         {content}
         {pending && (
-          <span className="px-1 text-xs text-gray-400" role="status">
+          <span className="px-1 text-xs text-gray-600" role="status">
             {t("sending")}
           </span>
         )}

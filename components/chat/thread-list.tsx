@@ -22,7 +22,7 @@ export async function ThreadList({ threads, emptyText }: { threads: ThreadSummar
                   {th.title}
                   {th.kind === "GROUP" && <span className="ml-1 text-sm font-normal text-gray-500">({th.memberCount})</span>}
                 </p>
-                <time className="shrink-0 text-xs text-gray-400" dateTime={th.lastMessageAt.toISOString()}>
+                <time className="shrink-0 text-xs text-gray-500" dateTime={th.lastMessageAt.toISOString()}>
                   {format.relativeTime(th.lastMessageAt)}
                 </time>
               </div>
@@ -39,7 +39,7 @@ export async function ThreadList({ threads, emptyText }: { threads: ThreadSummar
               </p>
             </div>
             {th.unread > 0 && (
-              <span className="flex min-w-5 items-center justify-center rounded-full bg-red-500 px-1.5 text-xs font-medium text-white" aria-label={t("unread", { count: th.unread })}>
+              <span className="flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-medium text-white" aria-label={t("unread", { count: th.unread })}>
                 {th.unread > 99 ? "99+" : th.unread}
               </span>
             )}

@@ -38,7 +38,7 @@ export function UnreadBadge({ initial, viewerId, label }: { initial: number; vie
     <span
       data-testid="nav-unread"
       aria-label={label.replace("{count}", String(count))}
-      className="absolute -top-1 -right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-500 px-1 text-[10px] font-medium text-white"
+      className="absolute -top-1 -right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-medium text-white"
     >
       {count > 99 ? "99+" : count}
     </span>

@@ -74,7 +74,7 @@ export function useStickToBottom(changes: unknown[]) {
     }, []),
     jumpToBottom: useCallback(() => {
       const el = scroller.current;
-      if (el) el.scrollTo({ top: el.scrollHeight, behavior: "smooth" });
+      if (el) el.scrollTo({ top: el.scrollHeight, behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
       setUnseen(false);
     }, []),
   };

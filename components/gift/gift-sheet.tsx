@@ -49,7 +49,9 @@ export function GiftPhaseBadge({ phase }: { phase: GiftPhase }) {
     expired: ["gray", t("statusExpired")],
   }[phase] as ["blue" | "green" | "gray", string];
   return (
-    <span data-testid="gift-status" data-phase={phase}>
+    // A live region: when the page refreshes with a new status, screen readers hear it
+    // without focus moving.
+    <span data-testid="gift-status" data-phase={phase} role="status" aria-live="polite">
       <Badge tone={tone}>{label}</Badge>
     </span>
   );

@@ -71,7 +71,7 @@ export function PickerForm({
             className={inputClass}
             data-testid="picker-search"
           />
-          <button type="submit" className="shrink-0 rounded-lg bg-lanbao-500 px-4 py-2.5 text-sm font-medium text-white hover:bg-lanbao-600">
+          <button type="submit" className="shrink-0 rounded-lg bg-lanbao-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-lanbao-700">
             {t("gift.pickerSearchButton")}
           </button>
         </div>

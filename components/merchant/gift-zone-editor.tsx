@@ -49,7 +49,7 @@ export function GiftZoneEditor({ shopId, products, max, action }: { shopId: stri
                 <span className="w-5 text-right text-xs text-gray-500">{i + 1}</span>
                 {thumb(p)}
                 <span className="min-w-0 flex-1 truncate text-sm">
-                  {p.title} {!p.published && <span className="text-xs text-gray-400">{t("giftZone.unpublished")}</span>}
+                  {p.title} {!p.published && <span className="text-xs text-gray-500">{t("giftZone.unpublished")}</span>}
                 </span>
                 <button type="button" className={btn} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("giftZone.up", { title: p.title })}>
                   ↑
@@ -72,7 +72,7 @@ export function GiftZoneEditor({ shopId, products, max, action }: { shopId: stri
             <li key={p.id} className="flex items-center gap-2 rounded-lg p-1 hover:bg-gray-50">
               {thumb(p)}
               <span className="min-w-0 flex-1 truncate text-sm">
-                {p.title} {!p.published && <span className="text-xs text-gray-400">{t("giftZone.unpublished")}</span>}
+                {p.title} {!p.published && <span className="text-xs text-gray-500">{t("giftZone.unpublished")}</span>}
               </span>
               <button
                 type="button"

@@ -24,7 +24,7 @@ export function Price({
         {formatMoney(price, currency)}
       </span>
       {originalPrice != null && originalPrice > price && (
-        <s className={cn("text-gray-400", size === "lg" ? "text-sm" : "text-xs")} data-testid="original-price">
+        <s className={cn("text-gray-500", size === "lg" ? "text-sm" : "text-xs")} data-testid="original-price">
           {originalLabel && <span className="sr-only">{originalLabel} </span>}
           {formatMoney(originalPrice, currency)}
         </s>

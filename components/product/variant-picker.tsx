@@ -26,7 +26,7 @@ export function VariantPicker({ productId, variants, selectedId }: { productId: 
                   aria-disabled="true"
                   data-testid="variant-option"
                   data-out-of-stock="true"
-                  className={cn(base, "cursor-not-allowed bg-gray-50 text-gray-400 line-through ring-gray-200")}
+                  className={cn(base, "cursor-not-allowed bg-gray-50 text-gray-500 line-through ring-gray-200")}
                 >
                   {v.name}
                   <span className="sr-only"> ({t("outOfStock")})</span>

@@ -10,27 +10,50 @@ export type UserMenuText = { menu: string; lanbaoId: string; gifts: string; orde
 export function UserMenu({ name, text }: { name: string; text: UserMenuText }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+    // Focus goes into the menu when it opens, moves with the arrow keys, and goes back to
+    // the button when Escape closes it.
+    const items = () => Array.from(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+    items()[0]?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        const list = items();
+        const at = list.indexOf(document.activeElement as HTMLElement);
+        list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length]?.focus();
+        e.preventDefault();
+      }
     };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
+    const onPointer = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    // Tabbing out of the menu closes it.
+    const onFocus = (e: FocusEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", onPointer);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("focusin", onFocus);
     return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
+      document.removeEventListener("mousedown", onPointer);
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("focusin", onFocus);
     };
   }, [open]);
   return (
     <div ref={ref} className="relative">
       <button
+        ref={button}
         type="button"
         aria-label={text.menu}
         aria-expanded={open}
         aria-haspopup="menu"
         onClick={() => setOpen((v) => !v)}
-        className="flex size-9 items-center justify-center rounded-full bg-lanbao-500 text-sm font-semibold text-white"
+        className="flex size-9 items-center justify-center rounded-full bg-lanbao-600 text-sm font-semibold text-white"
       >
         {name.slice(0, 1).toUpperCase()}
       </button>

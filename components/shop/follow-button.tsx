@@ -42,7 +42,7 @@ export function FollowButton({
         data-testid="follow-button"
         className={cn(
           "rounded-full px-4 py-1.5 text-sm font-medium transition-colors disabled:opacity-60",
-          current.following ? "bg-gray-100 text-gray-700 ring-1 ring-gray-300 hover:bg-gray-200" : "bg-lanbao-500 text-white hover:bg-lanbao-600",
+          current.following ? "bg-gray-100 text-gray-700 ring-1 ring-gray-300 hover:bg-gray-200" : "bg-lanbao-600 text-white hover:bg-lanbao-700",
         )}
       >
         {current.following ? text.unfollow : text.follow}

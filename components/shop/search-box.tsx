@@ -19,7 +19,7 @@ export function SearchBox({ defaultValue = "", autoFocus = false }: { defaultVal
         enterKeyHint="search"
         className="block w-full min-w-0 rounded-lg border border-gray-300 bg-white px-3 py-2.5 text-base placeholder:text-gray-400 focus:border-lanbao-500 focus:outline-none focus:ring-2 focus:ring-lanbao-500/30"
       />
-      <button type="submit" className="shrink-0 rounded-lg bg-lanbao-500 px-4 py-2.5 text-sm font-medium text-white hover:bg-lanbao-600">
+      <button type="submit" className="shrink-0 rounded-lg bg-lanbao-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-lanbao-700">
         {t("button")}
       </button>
     </form>

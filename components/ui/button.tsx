@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
-  primary: "bg-lanbao-500 text-white hover:bg-lanbao-600 disabled:bg-lanbao-500/50",
+  primary: "bg-lanbao-600 text-white hover:bg-lanbao-700 disabled:bg-lanbao-600/50",
   secondary: "bg-white text-gray-900 ring-1 ring-gray-300 hover:bg-gray-50 disabled:text-gray-400",
   ghost: "text-gray-700 hover:bg-gray-100",
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50",

@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={callbackUrl} />
       <p className="text-sm text-gray-600">
         {t("noAccount")}{" "}
-        <Link className="font-medium text-lanbao-600" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link className="font-medium text-lanbao-600 underline underline-offset-2" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
           {t("createOne")}
         </Link>
       </p>

@@ -18,7 +18,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <SignUpForm callbackUrl={callbackUrl} />
       <p className="text-sm text-gray-600">
         {t("haveAccount")}{" "}
-        <Link className="font-medium text-lanbao-600" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link className="font-medium text-lanbao-600 underline underline-offset-2" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
           {t("signInInstead")}
         </Link>
       </p>

@@ -84,7 +84,7 @@ export function SendGiftForm({
           className={inputClass}
           aria-invalid={errors.message ? true : undefined}
         />
-        <p className="text-right text-xs text-gray-400">
+        <p className="text-right text-xs text-gray-500">
           {message.length}/{MESSAGE_MAX}
         </p>
         <FieldError message={err("message")} />

@@ -54,7 +54,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       )}
       <div className="sm:grid sm:grid-cols-2 sm:gap-6">
         <div className="bg-white sm:overflow-hidden sm:rounded-2xl sm:ring-1 sm:ring-gray-200">
-          <ul className="flex snap-x snap-mandatory overflow-x-auto" aria-label={t("images")}>
+          <ul className="flex snap-x snap-mandatory overflow-x-auto" aria-label={t("images")} tabIndex={0}>
             {first ? (
               <li className="aspect-square w-full shrink-0 snap-center">
                 {/* eslint-disable-next-line @next/next/no-img-element -- the page's LCP image: the 800 px original (≈20 kB) is what a phone needs anyway, served straight, requested first */}

@@ -115,7 +115,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
             {order.gift && (
               <>
                 <dt className="text-gray-500">{t("order.giftMessage")}</dt>
-                <dd data-testid="order-gift-message">{order.gift.message || <span className="text-gray-400">{t("order.noGiftMessage")}</span>}</dd>
+                <dd data-testid="order-gift-message">{order.gift.message || <span className="text-gray-500">{t("order.noGiftMessage")}</span>}</dd>
                 <dt className="text-gray-500">{ts("title")}</dt>
                 <dd className="text-xs text-gray-600">{order.gift.senderOnSlip ? ts("senderShown") : ts("senderHidden")}</dd>
               </>
