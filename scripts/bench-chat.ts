@@ -114,9 +114,20 @@ async function openThread(who: Person, threadId: string): Promise<{ browser: Bro
   return { browser, page };
 }
 
+/**
+ * The in-page stamp, once there. Polled with page.evaluate (a devtools call the page's CSP
+ * does not govern; waitForFunction would eval a string, which the CSP forbids). The stamp
+ * is the page's own clock, so the polling interval does not enter the figure.
+ */
 async function stampOf(page: Page, kind: "__sent" | "__seen" | "__arrived", text: string): Promise<number> {
-  const handle = await page.waitForFunction(`window[${JSON.stringify(kind)}][${JSON.stringify(text)}]`, undefined, { timeout: 15_000 });
-  return (await handle.jsonValue()) as number;
+  const expression = `window[${JSON.stringify(kind)}][${JSON.stringify(text)}] ?? null`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const stamp = (await page.evaluate(expression)) as number | null;
+    if (stamp !== null) return stamp;
+    if (Date.now() > deadline) throw new Error(`no ${kind} stamp for "${text}" within 15 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 /** Raw NOTIFY → SSE: the floor under any live update, measured on the same server. */
