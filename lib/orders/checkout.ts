@@ -13,9 +13,10 @@ import { TransitionError, transitionOrder } from "@/lib/lifecycle";
 import { getStripe } from "@/lib/payments/stripe";
 import { areFriends } from "@/lib/social/friends";
 import { DomainError } from "@/lib/validation/result";
+import { GIFT_MESSAGE_MAX } from "@/lib/gifting/message";
 
 /** 赠言: WeChat caps the gift message at 50 characters. */
-export const GIFT_MESSAGE_MAX = 50;
+export { GIFT_MESSAGE_MAX };
 export const SELF_ORDER_MAX_QUANTITY = 10;
 
 const id = z.string().trim().min(1, "validation.required").max(64, "validation.invalid");

@@ -1,30 +1,9 @@
-import { expect, test, type Browser, type Page } from "./base";
-import { uniqueEmail } from "./helpers";
-
-/** A new account, signed in, in a context of its own. */
-async function newPerson(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Email").fill(uniqueEmail("decline"));
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
-  return { context, page, name };
-}
+import { expect, test, type Page } from "./base";
+import { makeFriends, signUpNewPerson } from "./helpers";
 
 /** Makes two people friends through the friends page and opens their direct chat for both. */
 async function befriend(a: { page: Page; name: string }, b: { page: Page; name: string }) {
-  await b.page.goto("/friends");
-  const lanbaoId = /lb[a-z0-9]{8}/.exec((await b.page.getByTestId("my-lanbao-id").textContent()) ?? "")?.[0] ?? "";
-  await a.page.goto("/friends");
-  await a.page.getByLabel("Email or Lanbao ID").fill(lanbaoId);
-  await a.page.getByRole("button", { name: "Search" }).click();
-  await a.page.getByTestId("add-friend").click();
-  await b.page.reload();
-  await b.page.getByTestId("incoming-request").filter({ hasText: a.name }).getByTestId("accept-request").click();
-  await expect(b.page.getByTestId("friend-list")).toContainText(a.name);
+  await makeFriends(a, b);
   await b.page.getByTestId("friend").filter({ hasText: a.name }).getByTestId("open-chat").click();
   await b.page.waitForURL(/\/chats\/[^/]+$/);
   await a.page.goto(b.page.url());
@@ -33,8 +12,8 @@ async function befriend(a: { page: Page; name: string }, b: { page: Page; name: 
 test("the recipient declines a gift; the sender's card turns 'Declined · refunded' without a reload", async ({ browser }) => {
   test.setTimeout(120_000);
   const suffix = Math.random().toString(36).slice(2, 6);
-  const sender = await newPerson(browser, `Giver ${suffix}`);
-  const recipient = await newPerson(browser, `Taker ${suffix}`);
+  const sender = await signUpNewPerson(browser, `Giver ${suffix}`);
+  const recipient = await signUpNewPerson(browser, `Taker ${suffix}`);
   await befriend(sender, recipient);
   const threadUrl = sender.page.url();
 

@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { GiftMessageField } from "@/components/gift/gift-message-field";
 import { Button } from "@/components/ui/button";
 import { FieldError, inputClass } from "@/components/ui/field";
 import { VariantRadios } from "@/components/gift/variant-radios";
 import { formatMoney } from "@/lib/money/format";
 import { sendGiftAction } from "./actions";
 
-const MESSAGE_MAX = 50;
 
 export function SendGiftForm({
   variants,
@@ -29,7 +29,6 @@ export function SendGiftForm({
   const t = useTranslations();
   const [state, action, pending] = useActionState(sendGiftAction, null);
   const [variantId, setVariantId] = useState(defaultVariantId);
-  const [message, setMessage] = useState(defaultMessage.slice(0, MESSAGE_MAX));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formError = state && !state.ok ? state.formError : undefined;
   const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
@@ -69,26 +68,7 @@ export function SendGiftForm({
         </div>
       )}
 
-      <div className="space-y-1">
-        <label htmlFor="message" className="block text-sm font-medium text-gray-700">
-          {t("gift.message")}
-        </label>
-        <textarea
-          id="message"
-          name="message"
-          rows={2}
-          maxLength={MESSAGE_MAX}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          placeholder={t("gift.messagePlaceholder")}
-          className={inputClass}
-          aria-invalid={errors.message ? true : undefined}
-        />
-        <p className="text-right text-xs text-gray-500">
-          {message.length}/{MESSAGE_MAX}
-        </p>
-        <FieldError message={err("message")} />
-      </div>
+      <GiftMessageField defaultValue={defaultMessage} placeholder={t("gift.messagePlaceholder")} error={err("message") || undefined} />
 
       <label className="flex items-start gap-2 text-sm text-gray-700">
         <input type="checkbox" name="senderOnSlip" className="mt-0.5 size-4 rounded border-gray-300 accent-lanbao-500" />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { GiftMessageField } from "@/components/gift/gift-message-field";
 import { VariantRadios } from "@/components/gift/variant-radios";
 import { Button } from "@/components/ui/button";
 import { FieldError, inputClass } from "@/components/ui/field";
@@ -9,7 +10,6 @@ import { formatMoney } from "@/lib/money/format";
 import { sendGroupGiftAction } from "./actions";
 import { LotteryFields } from "./lottery-fields";
 
-const MESSAGE_MAX = 50;
 
 /** The confirm sheet in a group chat: several units, first come first served, or a lottery. */
 export function SendGroupGiftForm({
@@ -84,13 +84,7 @@ export function SendGroupGiftForm({
 
       {mode === "LOTTERY" && <LotteryFields members={members} errors={errors} />}
 
-      <div className="space-y-1">
-        <label htmlFor="message" className="block text-sm font-medium text-gray-700">
-          {t("gift.message")}
-        </label>
-        <textarea id="message" name="message" rows={2} maxLength={MESSAGE_MAX} placeholder={t("gift.groupSend.messagePlaceholder")} className={inputClass} />
-        <FieldError message={err("message")} />
-      </div>
+      <GiftMessageField placeholder={t("gift.groupSend.messagePlaceholder")} error={err("message") || undefined} />
 
       <FieldError message={formError && t(formError)} />
       <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">

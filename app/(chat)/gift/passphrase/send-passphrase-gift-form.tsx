@@ -2,20 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { GiftMessageField } from "@/components/gift/gift-message-field";
 import { VariantRadios } from "@/components/gift/variant-radios";
 import { Button } from "@/components/ui/button";
-import { FieldError, inputClass } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field";
 import { formatMoney } from "@/lib/money/format";
 import { sendPassphraseGiftAction } from "./actions";
 
-const MESSAGE_MAX = 50;
 
 /** Option, 赠言 and pay: no friend to choose, the link and passphrase come after payment. */
 export function SendPassphraseGiftForm({ variants, defaultVariantId }: { variants: { id: string; name: string; price: number }[]; defaultVariantId: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(sendPassphraseGiftAction, null);
   const [variantId, setVariantId] = useState(defaultVariantId);
-  const [message, setMessage] = useState("");
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formError = state && !state.ok ? state.formError : undefined;
   const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
@@ -28,26 +27,7 @@ export function SendPassphraseGiftForm({ variants, defaultVariantId }: { variant
         <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
         <FieldError message={err("variantId")} />
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="message" className="block text-sm font-medium text-gray-700">
-          {t("gift.message")}
-        </label>
-        <textarea
-          id="message"
-          name="message"
-          rows={2}
-          maxLength={MESSAGE_MAX}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          placeholder={t("gift.messagePlaceholder")}
-          className={inputClass}
-          aria-invalid={errors.message ? true : undefined}
-        />
-        <p className="text-right text-xs text-gray-400">
-          {message.length}/{MESSAGE_MAX}
-        </p>
-        <FieldError message={err("message")} />
-      </div>
+      <GiftMessageField placeholder={t("gift.messagePlaceholder")} error={err("message") || undefined} />
       <FieldError message={formError && t(formError)} />
       <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
         <div>
