@@ -114,11 +114,16 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
 
   // The sender's gifts page and the gift's timeline follow the parcel live: the merchant
   // ships, and the carrier and tracking number appear without a reload.
+  // (Other specs send the same product from the same account at the same time: the gift's
+  // id comes from its own sheet, which links to its timeline.)
+  await senderCard.click();
+  const timelineHref = (await sender.getByTestId("gift-timeline-link").getAttribute("href"))!;
+  expect(timelineHref).toMatch(/^\/gifts\/sent\/[^/]+$/);
   await sender.goto("/gifts?tab=sent");
-  const sentRow = sender.getByTestId("gift-row").filter({ hasText: PRODUCT }).first();
+  const sentRow = sender.locator(`[data-testid="gift-row"][href="${timelineHref}"]`);
   await expect(sentRow.getByTestId("order-status")).toHaveText("Accepted");
   await sentRow.click();
-  await sender.waitForURL(/\/gifts\/sent\//);
+  await sender.waitForURL(timelineHref);
   const sentClaim = sender.getByTestId("sent-claim");
   await expect(sentClaim).toContainText("Wang Fang 王芳");
   await expect(sender.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
@@ -129,8 +134,9 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   await expect(sentClaim.getByTestId("parcel-shipments")).toContainText(TRACKING, { timeout: 15_000 });
   await expect(sentClaim.getByTestId("order-status")).toHaveText("Shipped");
   // The recipient's own timeline has the address.
+  const receivedHref = (await recipient.getByTestId("gift-timeline-link").getAttribute("href"))!;
   await recipient.goto("/gifts");
-  await recipient.getByTestId("gift-row").filter({ hasText: PRODUCT }).first().click();
+  await recipient.locator(`[data-testid="gift-row"][href="${receivedHref}"]`).click();
   await expect(recipient.getByTestId("parcel-address")).toContainText(ADDRESS.detail);
 
   // The sender reloads the thread and the gift page: still no trace of the address.
