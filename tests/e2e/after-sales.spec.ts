@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./base";
-import { makeFriends, signIn, signUpNewPerson } from "./helpers";
+import { chooseNewAddress, makeFriends, signIn, signUpNewPerson } from "./helpers";
 
 const PRODUCT = "Handmade Milk Nougat";
 const MESSAGE = "新年快乐 Happy new year";
@@ -55,8 +55,7 @@ test("after delivery the recipient asks for a refund, the shop approves, and the
   await received.click();
   await recipient.page.getByTestId("open-gift-sheet").click();
   await recipient.page.waitForURL(/\/gifts\/[A-Za-z0-9_-]{20,}$/);
-  const useNew = recipient.page.getByLabel("Use a new address");
-  if (await useNew.isVisible()) await useNew.check();
+  await chooseNewAddress(recipient.page);
   await recipient.page.getByLabel("Recipient").fill(ADDRESS.name);
   await recipient.page.getByLabel("Mobile number").fill(ADDRESS.phone);
   await recipient.page.getByLabel("Province").selectOption({ label: "上海市" });

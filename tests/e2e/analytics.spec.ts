@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { expect, test, type Page } from "./base";
-import { signIn } from "./helpers";
+import { chooseNewAddress, signIn } from "./helpers";
 import { e2eDatabaseUrl, personIn, Services } from "./services";
 
 const IMAGE = fileURLToPath(new URL("./fixtures/product.png", import.meta.url));
@@ -86,8 +86,7 @@ test("a merchant reads what gifting brought the shop — figures, charts with th
   await recipient.waitForURL(/\/chats\/[^/]+$/);
   await recipient.getByTestId("gift-card").filter({ hasText: title }).click();
   await recipient.waitForURL(/\/gifts\//);
-  const useNew = recipient.getByLabel("Use a new address");
-  if (await useNew.isVisible()) await useNew.check();
+  await chooseNewAddress(recipient);
   await fillAddress(recipient, GIFT_ADDRESS, "浙江省", "杭州市", "西湖区");
   await recipient.getByTestId("accept-gift").click();
   await expect(recipient.getByTestId("gift-accepted")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./base";
-import { signIn } from "./helpers";
+import { chooseNewAddress, signIn } from "./helpers";
 
 const ADDRESS = { name: "王芳", phone: "13987654321", detail: "漕溪北路 88 号 1203 室" };
 const PRODUCT = "Daily Mixed Nuts 每日坚果";
@@ -87,8 +87,7 @@ test("a gift sent in a chat reaches the recipient live, is accepted with an addr
   await card.click();
   await recipient.waitForURL(/\/gifts\//);
   await expect(recipient.getByTestId("gift-message")).toHaveText("路上带着吃 Enjoy!");
-  const useNew = recipient.getByLabel("Use a new address");
-  if (await useNew.isVisible()) await useNew.check();
+  await chooseNewAddress(recipient);
   await recipient.getByLabel("Recipient").fill(ADDRESS.name);
   await recipient.getByLabel("Mobile number").fill(ADDRESS.phone);
   // Accepting with a half-filled form changes nothing and says what is missing.

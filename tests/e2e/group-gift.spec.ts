@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./base";
-import { signIn } from "./helpers";
+import { chooseNewAddress, signIn } from "./helpers";
 
 const ADDRESSES = {
   recipient: { name: "王芳", phone: "13911112222", detail: "漕溪北路 18 号" },
@@ -31,8 +31,7 @@ async function pay(sender: Page) {
 }
 
 async function takeWithAddress(page: Page, a: { name: string; phone: string; detail: string }) {
-  const useNew = page.getByLabel("Use a new address");
-  if (await useNew.isVisible()) await useNew.check();
+  await chooseNewAddress(page);
   await page.getByLabel("Recipient").fill(a.name);
   await page.getByLabel("Mobile number").fill(a.phone);
   await page.getByLabel("Province").selectOption({ label: "浙江省" });

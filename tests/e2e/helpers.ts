@@ -41,3 +41,13 @@ export async function makeFriends(a: { page: Page; name: string }, b: { page: Pa
   await b.page.getByTestId("incoming-request").filter({ hasText: a.name }).getByTestId("accept-request").click();
   await b.page.getByTestId("friend-list").filter({ hasText: a.name }).waitFor();
 }
+
+/**
+ * On a gift's accept form: once the form has rendered, switch to a new address when saved
+ * ones are offered (whether they are depends on what other specs saved for the account).
+ */
+export async function chooseNewAddress(page: Page) {
+  await page.getByTestId("accept-gift").waitFor();
+  const useNew = page.getByLabel("Use a new address");
+  if (await useNew.isVisible()) await useNew.check();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./base";
-import { signIn } from "./helpers";
+import { chooseNewAddress, signIn } from "./helpers";
 
 const PRODUCT = "Chocolate Truffle Box";
 const ADDRESS = { name: "陈杰", phone: "13566667777", detail: "文三路 259 号 8 楼" };
@@ -47,8 +47,7 @@ test("the merchant ships and delivers an accepted gift; both friends are told in
   await openChatWith(recipient, /Zhao Lei/);
   await recipient.getByTestId("gift-card").last().click();
   await recipient.waitForURL(/\/gifts\//);
-  const useNew = recipient.getByLabel("Use a new address");
-  if (await useNew.isVisible()) await useNew.check();
+  await chooseNewAddress(recipient);
   await recipient.getByLabel("Recipient").fill(ADDRESS.name);
   await recipient.getByLabel("Mobile number").fill(ADDRESS.phone);
   await recipient.getByLabel("Province").selectOption({ label: "浙江省" });

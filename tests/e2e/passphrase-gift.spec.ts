@@ -1,5 +1,6 @@
 import { expect } from "./base";
 import { personIn, test } from "./services";
+import { chooseNewAddress } from "./helpers";
 
 const PRODUCT = "Daily Mixed Nuts 每日坚果";
 const ADDRESS = { name: "赵敏", phone: "13711223344", detail: "长乐路 12 弄 5 号 301 室" };
@@ -66,8 +67,7 @@ test("a passphrase gift: the sender pays and shares it, a stranger opens the lin
   await field.fill(passphrase.replace("-", "").toLowerCase());
   await stranger.page.getByTestId("passphrase-submit").click();
   await expect(stranger.page.getByTestId("gift-message")).toHaveText(MESSAGE);
-  const useNew = stranger.page.getByLabel("Use a new address");
-  if (await useNew.isVisible()) await useNew.check();
+  await chooseNewAddress(stranger.page);
   await stranger.page.getByLabel("Recipient").fill(ADDRESS.name);
   await stranger.page.getByLabel("Mobile number").fill(ADDRESS.phone);
   await stranger.page.getByLabel("Province").selectOption({ label: "上海市" });
