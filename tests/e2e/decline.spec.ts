@@ -50,6 +50,8 @@ test("the recipient declines a gift; the sender's card turns 'Declined · refund
   // The sender's order says why the money came back.
   await sender.page.goto("/orders");
   await sender.page.getByTestId("order-row").first().click();
+  // The list shows statuses too: read the order page only once it has opened.
+  await sender.page.waitForURL(/\/orders\/[^/]+$/);
   await expect(sender.page.getByTestId("order-status")).toHaveText("Declined");
   await expect(sender.page.getByText("The recipient declined the gift, so it was refunded in full.")).toBeVisible();
 

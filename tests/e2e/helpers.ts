@@ -37,6 +37,8 @@ export async function makeFriends(a: { page: Page; name: string }, b: { page: Pa
   await a.page.getByLabel("Email or Lanbao ID").fill(lanbaoId);
   await a.page.getByRole("button", { name: "Search" }).click();
   await a.page.getByTestId("add-friend").click();
+  // The request is stored once the sender's page lists it; only then can the other side see it.
+  await a.page.getByTestId("outgoing-requests").filter({ hasText: b.name }).waitFor();
   await b.page.reload();
   await b.page.getByTestId("incoming-request").filter({ hasText: a.name }).getByTestId("accept-request").click();
   await b.page.getByTestId("friend-list").filter({ hasText: a.name }).waitFor();

@@ -82,6 +82,8 @@ test("the merchant ships and delivers an accepted gift; both friends are told in
   // The sender's order page shows progress, carrier and tracking number, and nothing of the address.
   await sender.goto("/orders");
   await sender.getByTestId("order-row").filter({ hasText: PRODUCT }).first().click();
+  // The list shows statuses too: read the order page only once it has opened.
+  await sender.waitForURL(/\/orders\/[^/]+$/);
   await expect(sender.getByTestId("order-status")).toHaveText("Delivered");
   await expect(sender.getByTestId("order-shipments")).toContainText("Shipped via SF Express");
   await expect(sender.getByTestId("order-shipments")).toContainText(TRACKING);
