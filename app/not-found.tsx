@@ -3,5 +3,10 @@ import { NotFoundNotice } from "@/components/shell/not-found-notice";
 
 export default async function NotFound() {
   const t = await getTranslations("common");
-  return <NotFoundNotice title={t("notFoundTitle")} body={t("notFoundBody")} href="/" linkLabel={t("goHome")} />;
+  // The root layout has no <main> of its own (each section's layout brings one).
+  return (
+    <main>
+      <NotFoundNotice title={t("notFoundTitle")} body={t("notFoundBody")} href="/" linkLabel={t("goHome")} />
+    </main>
+  );
 }

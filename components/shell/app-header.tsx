@@ -9,7 +9,13 @@ import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
 export async function AppHeader() {
-  const [t, tf, tc, user] = await Promise.all([getTranslations("nav"), getTranslations("friends"), getTranslations("chat"), getCurrentUser()]);
+  const [t, tf, tc, tcommon, user] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("friends"),
+    getTranslations("chat"),
+    getTranslations("common"),
+    getCurrentUser(),
+  ]);
   const [unread, isMerchant] = user ? await Promise.all([countUnread(db, user.id), runsAShop(db, user.id)]) : [0, false];
   return (
     <header className="sticky top-0 z-10 border-b border-gray-200 bg-white/95 backdrop-blur">
@@ -18,9 +24,10 @@ export async function AppHeader() {
           <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-lanbao-500 text-sm text-white">
             蓝
           </span>
-          <span className="hidden sm:inline">Lanbao</span>
+          {/* On phones only the glyph shows; the name is still the link's name. */}
+          <span className="sr-only sm:not-sr-only">{tcommon("appName")}</span>
         </Link>
-        <nav className="flex items-center gap-1 text-sm">
+        <nav aria-label={t("main")} className="flex items-center gap-1 text-sm">
           <Link href="/shops" className="rounded-md px-2 py-1 text-gray-700 hover:bg-gray-100">
             {t("shops")}
           </Link>

@@ -24,7 +24,7 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
   }, [error]);
   return (
     <div role="alert" className="mx-auto flex min-h-[40vh] max-w-md flex-col items-center justify-center gap-3 px-4 text-center">
-      <h2 className="text-lg font-semibold">{text?.title}</h2>
+      <h1 className="text-lg font-semibold">{text?.title}</h1>
       <p className="text-sm text-gray-600">{text?.body}</p>
       <Button variant="secondary" onClick={reset}>
         {text?.retry}
