@@ -4,12 +4,16 @@ import { Badge } from "@/components/ui/badge";
 import type { GiftPhase } from "@/lib/lifecycle/status";
 import { GiftGlyph } from "./gift-glyph";
 
-/** Full-height bottom sheet on phones, a centred card on wider screens. */
-export function GiftSheet({ children }: { children: ReactNode }) {
+/**
+ * Full-height bottom sheet on phones, a centred card on wider screens. `title` is the
+ * page's heading for screen readers, for contents that have no visible one.
+ */
+export function GiftSheet({ title, children }: { title?: string; children: ReactNode }) {
   return (
     <div className="min-h-dvh bg-black/40 sm:flex sm:items-center sm:justify-center sm:p-6">
       <div className="min-h-dvh overflow-hidden rounded-t-2xl bg-white pt-2 sm:min-h-0 sm:w-full sm:max-w-md sm:rounded-2xl">
         <div aria-hidden className="mx-auto mb-2 h-1 w-10 rounded-full bg-gray-300 sm:hidden" />
+        {title && <h1 className="sr-only">{title}</h1>}
         {children}
       </div>
     </div>

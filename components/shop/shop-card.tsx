@@ -4,7 +4,8 @@ import { SizedImage } from "@/components/product/sized-image";
 import { Badge } from "@/components/ui/badge";
 import type { ShopSummary } from "@/lib/catalog/shops";
 
-export async function ShopCard({ shop }: { shop: ShopSummary }) {
+/** `heading`: the card's heading level, one below the heading of the list it is in. */
+export async function ShopCard({ shop, heading: Heading = "h3" }: { shop: ShopSummary; heading?: "h2" | "h3" }) {
   const t = await getTranslations("home");
   return (
     <Link
@@ -18,7 +19,7 @@ export async function ShopCard({ shop }: { shop: ShopSummary }) {
         )}
       </div>
       <div className="space-y-1 p-3">
-        <h3 className="font-medium group-hover:text-lanbao-600">{shop.name}</h3>
+        <Heading className="font-medium group-hover:text-lanbao-600">{shop.name}</Heading>
         <p className="line-clamp-2 text-sm text-gray-600">{shop.description}</p>
         <div className="flex items-center gap-2 pt-1 text-xs text-gray-500">
           <span>{t("products", { count: shop.productCount })}</span>

@@ -36,13 +36,13 @@ export default async function SearchPage({ searchParams }: Props) {
         </EmptyState>
       ) : (
         <section className="space-y-3" aria-live="polite">
-          <p className="text-sm text-gray-600" data-testid="search-summary">
+          <h2 className="text-sm font-normal text-gray-600" data-testid="search-summary">
             {result.fuzzy
               ? t("fuzzy", { query })
               : result.more
                 ? t("resultsMore", { count: result.total, query })
                 : t("results", { count: result.total, query })}
-          </p>
+          </h2>
           <ProductGrid products={result.items} showShop eagerCount={2} />
           <Pagination
             page={result.page}

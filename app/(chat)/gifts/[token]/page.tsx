@@ -30,10 +30,10 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
       </GiftSheet>
     );
   }
+  const t = await getTranslations("gift");
   if (view.role === "other") {
-    const t = await getTranslations("gift");
     return (
-      <GiftSheet>
+      <GiftSheet title={t("pageTitle")}>
         <p className="py-10 text-center text-base text-gray-700" data-testid="gift-not-yours">
           {t("sentToSomeoneElse")}
         </p>
@@ -41,7 +41,7 @@ export default async function GiftPage({ params }: { params: Promise<{ token: st
     );
   }
   return (
-    <GiftSheet>
+    <GiftSheet title={t("pageTitle")}>
       {view.role === "group" ? <GroupGift view={view} token={token} userId={user.id} /> : <SingleGift view={view} token={token} userId={user.id} />}
     </GiftSheet>
   );

@@ -19,6 +19,8 @@ export default async function ToShipSlipsPage({ searchParams }: { searchParams: 
   const back = `/merchant/orders?status=TO_SHIP${shopId ? `&shopId=${encodeURIComponent(shopId)}` : ""}`;
   return (
     <div className="space-y-4">
+      {/* The slips are the page; its name is for screen readers (and is the tab's title). */}
+      <h1 className="sr-only">{t("batchTitle")}</h1>
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={back} className="text-sm text-lanbao-600">
           ← {t("backToOrders")}

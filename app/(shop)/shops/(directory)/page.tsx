@@ -22,7 +22,7 @@ export default async function ShopsPage() {
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {shops.map((s) => (
-            <ShopCard key={s.id} shop={s} />
+            <ShopCard key={s.id} shop={s} heading="h2" />
           ))}
         </div>
       )}

@@ -19,6 +19,8 @@ export default async function OrderSlipsPage({ params }: { params: Promise<{ ord
   const [t, slips] = await Promise.all([getTranslations("slip"), orNotFound(getOrderPackingSlips(db, user.id, orderId))]);
   return (
     <div className="space-y-4">
+      {/* The slips are the page; its name is for screen readers (and is the tab's title). */}
+      <h1 className="sr-only">{t("title")}</h1>
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`/merchant/orders/${orderId}`} className="text-sm text-lanbao-600">
           ← {t("backToOrder")}
