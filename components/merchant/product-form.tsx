@@ -144,7 +144,9 @@ export function ProductForm({
                 <th className="pb-1 font-medium">{t("product.price")}</th>
                 <th className="pb-1 font-medium">{t("product.originalPrice")}</th>
                 <th className="pb-1 font-medium">{t("product.stock")}</th>
-                <th className="pb-1" />
+                <th className="pb-1">
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function ShopTabs({ tabs }: { tabs: { href: string; label: string; exact?: boolean }[] }) {
+export function ShopTabs({ label, tabs }: { label: string; tabs: { href: string; label: string; exact?: boolean }[] }) {
   const path = usePathname();
   return (
-    <nav className="-mb-px flex gap-1 overflow-x-auto border-b border-gray-200">
+    <nav aria-label={label} className="-mb-px flex gap-1 overflow-x-auto border-b border-gray-200">
       {tabs.map((tab) => {
         const active = tab.exact ? path === tab.href : path === tab.href || path.startsWith(`${tab.href}/`);
         return (

@@ -6,30 +6,32 @@ export type Row = { key: string; cells: ReactNode[] };
 
 /**
  * The table form of an analytics figure (console lists use DataTable in ./table): a
- * caption, column headers, the first cell of a row as its header. Long tables scroll
- * inside a focusable region, so keyboard users can scroll them.
+ * caption, column headers, the first cell of a row as its header. The table scrolls inside
+ * a focusable region named by its caption (sideways on phones, and down too when `tall`),
+ * so keyboard users can scroll it; the caption, not the figure's title, keeps that
+ * region's name apart from the figure's own section.
  */
 export function FigureTable({
   caption,
   columns,
   rows,
   footer,
-  scrollLabel,
+  tall,
   testId,
 }: {
   caption: string;
   columns: Column[];
   rows: Row[];
   footer?: ReactNode[];
-  /** Set for tables that may run long (one row per day): they scroll, and this names the region. */
-  scrollLabel?: string;
+  /** Set for tables that may run long (one row per day): they scroll down within a fixed height. */
+  tall?: boolean;
   testId?: string;
 }) {
   const cell = (numeric?: boolean) => cn("px-3 py-1.5", numeric ? "text-right tabular-nums" : "text-left");
   const table = (
     <table className="w-full text-sm" data-testid={testId}>
       <caption className="caption-top px-3 pb-2 text-left text-xs text-gray-500">{caption}</caption>
-      <thead className={cn("bg-gray-50 text-xs text-gray-500", scrollLabel && "sticky top-0")}>
+      <thead className={cn("bg-gray-50 text-xs text-gray-500", tall && "sticky top-0")}>
         <tr>
           {columns.map((c) => (
             <th key={c.label} scope="col" className={cn(cell(c.numeric), "font-medium whitespace-nowrap")}>
@@ -74,10 +76,14 @@ export function FigureTable({
       )}
     </table>
   );
-  if (!scrollLabel) return <div className="overflow-x-auto">{table}</div>;
   return (
     // tabIndex: a scrollable region must be reachable by keyboard.
-    <div role="region" aria-label={scrollLabel} tabIndex={0} className="max-h-80 overflow-auto focus-visible:outline-2 focus-visible:outline-lanbao-500">
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn(tall ? "max-h-80 overflow-auto" : "overflow-x-auto", "focus-visible:outline-2 focus-visible:outline-lanbao-500")}
+    >
       {table}
     </div>
   );

@@ -10,7 +10,8 @@ export function EmptyState({ children, ...props }: { children: ReactNode; "data-
   );
 }
 
-export type Column = { label?: ReactNode; align?: "right" };
+/** `srOnly`: a column of buttons or links whose header only screen readers need. Every header has words. */
+export type Column = { label: ReactNode; align?: "right"; srOnly?: boolean };
 
 /**
  * The console's table: a card that scrolls sideways on phones, a header row from `columns`
@@ -24,7 +25,7 @@ export function DataTable({ columns, className, children, ...props }: { columns:
           <tr>
             {columns.map((c, i) => (
               <th key={i} scope="col" className={cn("px-3 py-2 font-medium", c.align === "right" && "text-right")}>
-                {c.label}
+                {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
           </tr>

@@ -35,7 +35,7 @@ export default async function MerchantOverviewPage() {
             { label: t("overview.orders"), align: "right" },
             { label: t("overview.toShip"), align: "right" },
             { label: t("overview.gifting") },
-            {},
+            { label: t("actions"), srOnly: true },
           ]}
         >
           {shops.map((s) => (

@@ -32,7 +32,7 @@ export async function HoursSection({ scope }: { scope: QueryScope }) {
       <FigureTable
         testId="analytics-hours-table"
         caption={t("hours.caption")}
-        scrollLabel={t("hours.title")}
+        tall
         columns={[
           { label: t("hours.hour") },
           { label: t("hours.giftOrders"), numeric: true },

@@ -34,7 +34,7 @@ export async function ProvincesSection({ scope }: { scope: QueryScope }) {
         <FigureTable
           testId="analytics-provinces-table"
           caption={t("provinces.caption")}
-          scrollLabel={t("provinces.title")}
+          tall
           columns={[{ label: t("provinces.province") }, { label: t("provinces.recipients"), numeric: true }, { label: t("provinces.share"), numeric: true }]}
           rows={rows.map((r) => ({ key: r.province || "-", cells: [name(r.province), f.count(r.recipients), f.share(r.recipients, total)] }))}
           footer={[t("kinds.total"), f.count(total), ""]}

@@ -33,7 +33,7 @@ export async function TrendSection({ scope }: { scope: QueryScope }) {
       <FigureTable
         testId="analytics-trend-table"
         caption={t("trend.caption")}
-        scrollLabel={t("trend.tableLabel")}
+        tall
         columns={[
           { label: t("trend.day") },
           { label: t("trend.giftOrders"), numeric: true },

@@ -27,6 +27,7 @@ export default async function MerchantShopLayout({ children, params }: { childre
         </Link>
       </div>
       <ShopTabs
+        label={t("tabs.label")}
         tabs={[
           { href: base, label: t("tabs.products"), exact: true },
           { href: `${base}/gift-zone`, label: t("tabs.giftZone") },

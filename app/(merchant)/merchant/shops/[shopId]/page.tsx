@@ -50,7 +50,7 @@ export default async function MerchantProductsPage({ params, searchParams }: Pro
             { label: t("products.status") },
             { label: t("products.orders"), align: "right" },
             { label: t("products.updated") },
-            {},
+            { label: t("actions"), srOnly: true },
           ]}
         >
           {products.map((p) => (
