@@ -7,9 +7,12 @@ import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "@/lib/money/format";
 
+// Both series stand out from white by at least 3:1 (WCAG's minimum for parts of a chart).
 const GIFT = "#2f6fed";
-const SELF = "#9ca3af";
+const SELF = "#6b7280";
 const TICK = { fontSize: 11, fill: "#6b7280" };
+/** Legend words in grey-700, the series colour only on their marker: words must be readable, whatever the series' colour. */
+const legendText = (value: string) => <span className="text-gray-700">{value}</span>;
 
 function useCompact() {
   const locale = useLocale();
@@ -29,7 +32,7 @@ export function TrendChart({ data, labels }: { data: TrendPoint[]; labels: { gif
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={28} tick={TICK} />
         <YAxis tickFormatter={compact.yuan} width={52} tick={TICK} />
         <Tooltip formatter={(v) => formatMoney(Number(v))} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         <Line type="monotone" dataKey="gift" name={labels.gift} stroke={GIFT} strokeWidth={2} dot={false} isAnimationActive={false} />
         <Line type="monotone" dataKey="self" name={labels.self} stroke={SELF} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
@@ -66,7 +69,7 @@ export function HourChart({ data, labels }: { data: HourPoint[]; labels: { gift:
         <XAxis dataKey="hour" tick={TICK} interval="preserveStartEnd" minTickGap={8} />
         <YAxis allowDecimals={false} width={40} tick={TICK} />
         <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         <Bar dataKey="gift" name={labels.gift} fill={GIFT} isAnimationActive={false} />
         <Bar dataKey="self" name={labels.self} fill={SELF} isAnimationActive={false} />
       </BarChart>

@@ -46,7 +46,7 @@ export function SendGroupGiftForm({
               <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="peer sr-only" data-testid={`mode-${m.toLowerCase()}`} />
               <span className="block rounded-lg border border-gray-300 p-3 text-sm peer-checked:border-lanbao-500 peer-checked:bg-lanbao-50 peer-focus-visible:ring-2 peer-focus-visible:ring-lanbao-500">
                 <span className="block font-medium">{t(`gift.groupSend.${m === "GROUP" ? "group" : "lottery"}`)}</span>
-                <span className="block text-xs text-gray-500">{t(`gift.groupSend.${m === "GROUP" ? "groupHint" : "lotteryHint"}`)}</span>
+                <span className="block text-xs text-gray-600">{t(`gift.groupSend.${m === "GROUP" ? "groupHint" : "lotteryHint"}`)}</span>
               </span>
             </label>
           ))}
