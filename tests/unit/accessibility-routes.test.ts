@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { A11Y_ROUTES, routeOfPageFile } from "../e2e/accessibility-routes";
+import { A11Y_GROUPS, A11Y_PAGES, routeOfPageFile, SPECIAL_PAGES } from "../e2e/accessibility-routes";
 
 function pageFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -11,18 +11,25 @@ function pageFiles(dir: string): string[] {
   });
 }
 
+const listed = A11Y_PAGES.map((p) => p.route);
+
 describe("accessibility route list", () => {
-  it("names every page of the app, so the accessibility spec checks each one", () => {
+  it("has a row for every page of the app, so the accessibility spec checks each one", () => {
     const pages = pageFiles("app").map(routeOfPageFile);
     expect(pages.length).toBeGreaterThan(10);
-    const listed = new Set<string>(A11Y_ROUTES);
-    const unchecked = pages.filter((route) => !listed.has(route));
-    expect(unchecked, `pages missing from tests/e2e/accessibility-routes.ts: ${unchecked.join(", ")}`).toEqual([]);
+    const unchecked = pages.filter((route) => !listed.includes(route));
+    expect(unchecked, `pages with no row in tests/e2e/accessibility-routes.ts: ${unchecked.join(", ")}`).toEqual([]);
   });
 
-  it("lists no page that no longer exists", () => {
-    const pages = new Set(pageFiles("app").map(routeOfPageFile));
-    expect(A11Y_ROUTES.filter((route) => !pages.has(route))).toEqual([]);
+  it("lists no page that no longer exists, and each page once", () => {
+    const pages = new Set<string>([...pageFiles("app").map(routeOfPageFile), ...SPECIAL_PAGES]);
+    expect(listed.filter((route) => !pages.has(route))).toEqual([]);
+    expect(listed.filter((route, i) => listed.indexOf(route) !== i), "listed twice").toEqual([]);
+  });
+
+  it("checks the not-found and error pages and leaves no group without pages", () => {
+    for (const special of SPECIAL_PAGES) expect(listed).toContain(special);
+    for (const group of A11Y_GROUPS) expect(A11Y_PAGES.some((p) => p.group === group), group).toBe(true);
   });
 
   it("derives the route of a page file without its route groups", () => {
