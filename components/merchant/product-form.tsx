@@ -144,7 +144,8 @@ export function ProductForm({
                 <th className="pb-1 font-medium">{t("product.price")}</th>
                 <th className="pb-1 font-medium">{t("product.originalPrice")}</th>
                 <th className="pb-1 font-medium">{t("product.stock")}</th>
-                <th className="pb-1">
+                {/* relative: keeps the absolutely positioned sr-only words inside the scrolling table. */}
+                <th className="relative pb-1">
                   <span className="sr-only">{t("actions")}</span>
                 </th>
               </tr>

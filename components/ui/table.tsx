@@ -24,7 +24,9 @@ export function DataTable({ columns, className, children, ...props }: { columns:
         <thead className="bg-gray-50 text-left text-xs text-gray-600">
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={cn("px-3 py-2 font-medium", c.align === "right" && "text-right")}>
+              // relative: an sr-only header is positioned absolutely, and would otherwise hang
+              // outside the scrolling card and widen the whole page.
+              <th key={i} scope="col" className={cn("relative px-3 py-2 font-medium", c.align === "right" && "text-right")}>
                 {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
