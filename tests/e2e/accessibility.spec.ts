@@ -1,6 +1,6 @@
 // Every page a user can reach, checked with axe-core on a phone-sized screen, in English
-// and in Chinese: no violation of WCAG 2.0/2.1 A and AA or of axe's best practices, and
-// <html lang> follows the language. The pages and who opens them are the rows of
+// and in Chinese: no violation of WCAG 2.0/2.1 A and AA or of axe's best practices, no
+// sideways scrolling of the page, and <html lang> follows the language. The pages and who opens them are the rows of
 // tests/e2e/accessibility-routes.ts (a unit test keeps those rows in step with app/); each
 // row is checked once per language.
 //
@@ -149,8 +149,24 @@ async function check(page: Page, row: A11yPage, url: string, lang: string): Prom
   const result = await page.evaluate(async (tags) => {
     const { axe } = window as unknown as { axe: typeof import("axe-core") };
     const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    // Reflow (WCAG 1.4.10), which axe does not check: nothing makes the page itself scroll
+    // sideways on the phone (wide tables scroll inside their own box).
+    const width = document.documentElement.clientWidth;
+    const scrollsInside = (el: Element) => {
+      if (["absolute", "fixed"].includes(getComputedStyle(el).position)) return false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
+      return false;
+    };
+    const tooWide =
+      document.documentElement.scrollWidth <= width
+        ? []
+        : [...document.querySelectorAll("body *")]
+            .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrollsInside(el))
+            .slice(-5)
+            .map((el) => `${el.outerHTML.slice(0, 120)} reaches ${Math.round(el.getBoundingClientRect().right)} px`);
     return {
       lang: document.documentElement.lang,
+      tooWide: tooWide.length > 0 ? [`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`, ...tooWide] : [],
       violations: violations.map((v) => ({
         rule: v.id,
         impact: v.impact ?? "",
@@ -160,7 +176,9 @@ async function check(page: Page, row: A11yPage, url: string, lang: string): Prom
     };
   }, AXE_TAGS);
   expect(result.lang, `${url} <html lang>`).toBe(lang);
-  return result.violations.map((v) => ({ route: row.route, url, ...v }));
+  const findings = result.violations.map((v) => ({ route: row.route, url, ...v }));
+  if (result.tooWide.length > 0) findings.push({ route: row.route, url, rule: "reflow", impact: "serious", help: "The page scrolls sideways on a phone", targets: result.tooWide });
+  return findings;
 }
 
 for (const group of A11Y_GROUPS) {
