@@ -31,12 +31,14 @@ export function GiftZoneEditor({ shopId, products, max, action }: { shopId: stri
   const btn = "rounded px-2 py-1 text-xs font-medium hover:bg-gray-100 disabled:opacity-30";
 
   return (
+    // min-w-0 on the lists: a grid item is otherwise as wide as its longest product title
+    // (truncated titles still count at full length), and the page grew wider than a phone.
     <form onSubmit={form.onSubmit} className="grid gap-4 md:grid-cols-2">
       <input type="hidden" name="shopId" value={shopId} />
       {featured.map((id) => (
         <input key={id} type="hidden" name="productId" value={id} />
       ))}
-      <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-gray-200">
+      <section className="min-w-0 space-y-2 rounded-xl bg-white p-4 ring-1 ring-gray-200">
         <h2 className="text-sm font-semibold">
           {t("giftZone.featured")} ({featured.length}/{max})
         </h2>
@@ -65,7 +67,7 @@ export function GiftZoneEditor({ shopId, products, max, action }: { shopId: stri
           })}
         </ol>
       </section>
-      <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-gray-200">
+      <section className="min-w-0 space-y-2 rounded-xl bg-white p-4 ring-1 ring-gray-200">
         <h2 className="text-sm font-semibold">{t("giftZone.others")}</h2>
         <ul className="max-h-[28rem] space-y-1 overflow-y-auto">
           {others.map((p) => (
