@@ -5,7 +5,6 @@ import { z } from "zod";
 import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { takeUnit, type TakeRefusal, type TakeResult } from "@/lib/lifecycle/take-unit";
 import { publishGiftChanged } from "@/lib/realtime/publish";
 import { DomainError } from "@/lib/validation/result";
