@@ -3,10 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { GiftMessageField } from "@/components/gift/gift-message-field";
+import { GiftPayBar } from "@/components/gift/gift-pay-bar";
 import { VariantRadios } from "@/components/gift/variant-radios";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
-import { formatMoney } from "@/lib/money/format";
 import { sendPassphraseGiftAction } from "./actions";
 
 
@@ -29,17 +28,7 @@ export function SendPassphraseGiftForm({ variants, defaultVariantId }: { variant
       </fieldset>
       <GiftMessageField placeholder={t("gift.messagePlaceholder")} error={err("message") || undefined} />
       <FieldError message={formError && t(formError)} />
-      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
-        <div>
-          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
-          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
-            {formatMoney(price)}
-          </p>
-        </div>
-        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
-          {pending ? t("gift.paying") : t("gift.pay")}
-        </Button>
-      </div>
+      <GiftPayBar amount={price} pending={pending} />
     </form>
   );
 }
