@@ -4,7 +4,8 @@
 // of its own. A group of 250 members, each with a signed-in session, gets one group gift;
 // then 200 concurrent clients post the very request the gift sheet's "Take one" button
 // posts (the takeGroupUnitAction server action, with an address), each request as the next
-// member, for 10 s. At most one unit per member and the units (100, the most a group gift
+// member, for 10 s. The request is the one a real browser sent for the first member, so
+// it carries what the page sends along (the router state that decides how much is rendered). At most one unit per member and the units (100, the most a group gift
 // may have) go fast, so most answers are "already taken" or "all taken": the figure is
 // claim requests answered per second. Afterwards the database is checked for oversell.
 //
@@ -15,13 +16,15 @@
 //   npm run bench:claims -- [--no-build] [--reference path/to/claim-ref.mjs] [--duration 10] [--connections 200]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import { createDb, type Db } from "../lib/db/client.ts";
 import { startCheckout } from "../lib/orders/checkout.ts";
 import { createStripeClient } from "../lib/payments/stripe.ts";
+import { CHROME_ARGS, chromiumPath } from "./bench/harness.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -128,33 +131,41 @@ async function setUp(db: Db) {
   throw new Error("the payment webhook never created the gift");
 }
 
-/** What the browser posts for "Take one": the server action's id and its encoded [state, FormData]. */
-async function takeRequest(token: string) {
-  const manifest = JSON.parse(await readFile(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const actionId = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === "app/(chat)/gifts/[token]/actions.ts" && v.exportedName === "takeGroupUnitAction",
-  )?.[0];
-  if (!actionId) throw new Error("takeGroupUnitAction is not in the build; build first");
-  // React's own encoder for server action arguments, as the browser's runtime uses it.
-  const client: string = "next/dist/compiled/react-server-dom-webpack/client.node.js";
-  const { encodeReply } = (await import(client)) as { encodeReply: (value: unknown) => Promise<FormData | string> };
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    token,
-    "address.addressId": "new",
-    "address.name": "王芳",
-    "address.phone": "13912345678",
-    "address.provinceCode": "310000",
-    "address.cityCode": "310100",
-    "address.districtCode": "310104",
-    "address.detail": "漕溪北路 88 号",
-  };
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const encoded = await encodeReply([null, form]);
-  const request = new Request("http://bench.invalid/", { method: "POST", body: encoded as FormData });
-  return { actionId, contentType: request.headers.get("content-type")!, body: await request.text() };
+/**
+ * What the browser posts for "Take one", captured from a real browser: a member opens the
+ * gift's page in Chromium, fills in a new address and presses the button; the request it
+ * sends (the server action's id, the router state the page sends along, the encoded form) is
+ * recorded while it goes through. That first take is a real claim, checked below.
+ */
+async function takeRequest(token: string, cookie: string) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROME_ARGS });
+  try {
+    const context = await browser.newContext({ locale: "en" });
+    const [name, value] = cookie.split(/=(.*)/s);
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/gifts/${token}`);
+    await page.getByLabel("Recipient").fill("王芳");
+    await page.getByLabel("Mobile number").fill("13912345678");
+    await page.getByLabel("Province").selectOption("310000");
+    await page.getByLabel("City").selectOption("310100");
+    await page.getByLabel("District").selectOption("310104");
+    await page.getByLabel("Street address").fill("漕溪北路 88 号");
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+      page.getByTestId("accept-gift").click(),
+    ]);
+    const response = await request.response();
+    if (!response?.ok()) throw new Error(`the browser's take failed (HTTP ${response?.status()})`);
+    // The page then shows the claim: the take went through.
+    await page.getByTestId("gift-accepted").waitFor();
+    const sent = request.headers();
+    const headers: Record<string, string> = {};
+    for (const h of ["next-action", "next-router-state-tree", "content-type", "accept"]) if (sent[h]) headers[h] = sent[h];
+    return { headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
+  } finally {
+    await browser.close();
+  }
 }
 
 type Run = { rps: number; p50: number; p99: number; non2xx: number; total: number; errors: number };
@@ -210,22 +221,15 @@ async function main() {
       members.map(async (m) => `next-auth.session-token=${await encode({ token: { sub: m.id, name: m.name, email: m.email }, secret: process.env.NEXTAUTH_SECRET! })}`),
     );
     const token = giftToken(giftId);
-    const take = await takeRequest(token);
-    // One request by hand first: it must be a real, accepted claim.
-    const first = await fetch(`${base}/gifts/${token}`, {
-      method: "POST",
-      headers: { "next-action": take.actionId, "content-type": take.contentType, accept: "text/x-component", cookie: cookies[0] },
-      body: take.body,
-    });
-    const firstBody = await first.text();
-    if (!first.ok || !firstBody.includes('"ok":true')) throw new Error(`the take request was refused (${first.status}): ${firstBody.slice(0, 300)}`);
+    step("the browser's own \"Take one\" request, as the first claim");
+    const take = await takeRequest(token, cookies[0]);
 
     step(`${connections} clients posting "Take one" for ${duration} s`);
     let next = 1;
     const app = await load({
       url: `${base}/gifts/${token}`,
       method: "POST",
-      headers: { "next-action": take.actionId, "content-type": take.contentType, accept: "text/x-component" },
+      headers: take.headers,
       body: take.body,
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length] } }) }],
     });

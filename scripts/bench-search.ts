@@ -141,6 +141,10 @@ async function generate(c: pg.Client) {
     process.stdout.write(`\r[bench:search] generated ${Math.min(PRODUCTS, start + BATCH)} / ${PRODUCTS} products`);
   }
   process.stdout.write("\n");
+  // Each product is written twice by this bulk load: inserted, then its giftable flag set
+  // when its variant arrives (a trigger). A catalogue built over time reuses that space;
+  // here it would leave the table and its trigram index half empty, so compact them.
+  await c.query(`VACUUM (FULL, ANALYZE) "Product"`);
   await c.query(`VACUUM ANALYZE`);
   log(`catalogue ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -160,6 +164,7 @@ async function main() {
     await generate(c);
 
     const all: number[] = [];
+    const byScope = new Map<string, number[]>();
     const lines: string[] = [];
     for (const { q, context } of QUERIES) {
       await searchProducts(db, q, { context }); // warm-up
@@ -176,6 +181,8 @@ async function main() {
         more = r.more;
       }
       all.push(...times);
+      const scope = context ?? "shop";
+      byScope.set(scope, [...(byScope.get(scope) ?? []), ...times]);
       // The plan of the statement the search runs (the typo pass's own for a typo).
       const statement = fuzzy
         ? Prisma.sql`SELECT p.id FROM "Product" p WHERE p.published AND ${searchWords(q).trim()} <% p."searchText" LIMIT 100`
@@ -194,7 +201,11 @@ async function main() {
     console.log(`\nsearchProducts on ${PRODUCTS.toLocaleString("en")} products, ${RUNS} runs per query (count + ranked page + cards):`);
     for (const l of lines) console.log(`  ${l}`);
     const p95 = percentile(all, 95);
-    console.log(`\noverall: p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target ≤ ${TARGET_P95_MS} ms)`);
+    console.log("");
+    for (const [scope, times] of byScope) {
+      console.log(`${scope} scope: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+    }
+    console.log(`overall: p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target ≤ ${TARGET_P95_MS} ms)`);
     // Wall-clock figures: on a shared machine they grow with its load, so say what it was.
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);
     process.exitCode = p95 <= TARGET_P95_MS ? 0 : 1;

@@ -4,24 +4,10 @@
 // or to category names when a restart is not wanted, or to check timings.
 import { refreshStaleSearchText } from "../lib/catalog/search-text.ts";
 import { createDb } from "../lib/db/client.ts";
-import { startEmbeddedPostgres } from "../lib/db/embedded.ts";
-import { migrate } from "../lib/db/migrate.ts";
+import { log, withMigratedDatabase } from "./db/with-database.ts";
 
-const log = (l: string) => console.log(`[lanbao] ${l}`);
-let url = process.env.DATABASE_URL;
-const embedded = url
-  ? null
-  : await startEmbeddedPostgres({
-      dataDir: `${process.env.LANBAO_DATA_DIR ?? ".data"}/postgres`,
-      port: Number(process.env.LANBAO_DB_PORT ?? 54329),
-    });
-try {
-  if (embedded) {
-    await embedded.createDatabase("lanbao");
-    url = embedded.url("lanbao");
-  }
-  await migrate(url!, { log });
-  const db = createDb(url!, { max: 2 });
+await withMigratedDatabase(async (url) => {
+  const db = createDb(url, { max: 2 });
   try {
     const t0 = performance.now();
     const written = await refreshStaleSearchText(db, { all: true, log });
@@ -29,6 +15,4 @@ try {
   } finally {
     await db.$disconnect();
   }
-} finally {
-  await embedded?.stop();
-}
+});

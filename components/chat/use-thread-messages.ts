@@ -23,6 +23,8 @@ export type PendingMessage = { tempId: string; body: string; createdAt: string }
 const OVERLAP_MS = 5000;
 /** New messages seen here are marked read after this quiet time (one request per burst). */
 const READ_DELAY_MS = 400;
+/** The longest wait between attempts of a read mark that failed. */
+const READ_RETRY_MAX_MS = 30_000;
 
 function order(a: ChatMessage, b: ChatMessage) {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -120,12 +122,20 @@ export function useThreadMessages({
   const scheduleRead = useCallback(() => {
     if (document.visibilityState !== "visible") return;
     window.clearTimeout(readTimer.current);
-    readTimer.current = window.setTimeout(() => {
+    // A read mark that fails (offline for a moment, server restarting) is tried again with
+    // a growing wait while the thread stays open; otherwise the thread would stay unread.
+    const attempt = (retryIn: number) => {
       actions
         .markRead({ threadId })
-        .then(() => emit({ type: "read", threadId }))
-        .catch(() => {});
-    }, READ_DELAY_MS);
+        .then((res) => {
+          // A refusal (no longer a member) is an answer, not a failure: nothing to retry.
+          if (res.ok) emit({ type: "read", threadId });
+        })
+        .catch(() => {
+          readTimer.current = window.setTimeout(() => attempt(Math.min(retryIn * 2, READ_RETRY_MAX_MS)), retryIn);
+        });
+    };
+    readTimer.current = window.setTimeout(() => attempt(1000), READ_DELAY_MS);
   }, [actions, emit, threadId]);
   const readIfFromOthers = useCallback(
     (fresh: ChatMessage[]) => {

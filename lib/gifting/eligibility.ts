@@ -1,7 +1,9 @@
 // Which products can be sent as gifts (DESIGN §1 "Eligibility"). One function decides,
-// for the product page and for checkout alike; nothing here is a per-product flag.
-// `giftableProductSql` states the same rules for the database, for lists that must order
-// or narrow by them in SQL; tests/integration/eligibility-sql.test.ts holds the two equal.
+// for the product page and for checkout alike. For lists that must order or narrow by the
+// rules in SQL, the database keeps the same answer per product in Product.giftable
+// (triggers of migration 20261202170000_product_giftable recompute it whenever a product,
+// a variant, a shop's gifting switch or a category changes); `giftableProductSql` reads it,
+// and tests/integration/eligibility-sql.test.ts holds it equal to productGiftEligibility.
 import { Prisma } from "@/lib/db/generated/client";
 
 /** Categories never giftable, whatever the merchant does: 珠宝首饰 and 教育培训. */
@@ -60,13 +62,10 @@ export function productGiftEligibility(p: {
 
 /**
  * The rules of `productGiftEligibility` as a SQL condition on a "Product" row aliased
- * `p`: true exactly when that function says eligible. Lists still pass their rows through
- * the function; this only lets the database order or narrow them first.
+ * `p`: true exactly when that function says eligible. It reads the maintained column, so
+ * ordering a page of search results by it costs nothing per row. Lists still pass their
+ * rows through the function; this only lets the database order or narrow them first.
  */
 export function giftableProductSql(p: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${p}."published"
-    AND EXISTS (SELECT 1 FROM "Shop" gs WHERE gs."id" = ${p}."shopId" AND gs."giftingEnabled")
-    AND EXISTS (SELECT 1 FROM "Category" gc WHERE gc."id" = ${p}."categoryId" AND gc."giftEligible")
-    AND EXISTS (SELECT 1 FROM "Variant" gv WHERE gv."productId" = ${p}."id"
-                   AND gv."originalPrice" <= ${GIFT_ORIGINAL_PRICE_LIMIT} AND gv."stock" > 0))`;
+  return Prisma.sql`${p}."giftable"`;
 }

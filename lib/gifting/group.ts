@@ -5,8 +5,7 @@ import { z } from "zod";
 import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { takeUnit, type TakeResult } from "@/lib/lifecycle/take-unit";
+import { takeUnit, type TakeRefusal, type TakeResult } from "@/lib/lifecycle/take-unit";
 import { publishGiftChanged } from "@/lib/realtime/publish";
 import { DomainError } from "@/lib/validation/result";
 import { voucherCode } from "./accept";
@@ -20,20 +19,18 @@ export const takeUnitSchema = z.object({
 
 export type TakeOutcome = { claimId: string; left: number };
 
-/** Why a take found nothing to take, as the member reads it (a gift not theirs reads as missing). */
-async function refusal(db: Db | Prisma.TransactionClient, giftId: string, userId: string, taken: TakeResult): Promise<DomainError> {
-  if (taken.open) {
-    const mine = await db.giftClaim.findUnique({ where: { giftId_recipientId: { giftId, recipientId: userId } }, select: { id: true } });
-    return new DomainError(mine ? "gift.group.alreadyTaken" : "gift.group.allTaken");
-  }
-  const gift = await db.gift.findUnique({
-    where: { id: giftId },
-    select: { mode: true, senderId: true, status: true, expiresAt: true, thread: { select: { members: { where: { userId }, select: { userId: true } } } } },
-  });
-  if (!gift || gift.mode !== "GROUP" || !gift.thread?.members.length) return new DomainError("gift.notFound");
-  if (gift.senderId === userId) return new DomainError("gift.group.senderCannotTake");
-  if (gift.status === "ACCEPTED") return new DomainError("gift.group.allTaken");
-  return new DomainError("gift.expired");
+const REFUSALS: Record<TakeRefusal, string> = {
+  alreadyTaken: "gift.group.alreadyTaken",
+  allTaken: "gift.group.allTaken",
+  expired: "gift.expired",
+  sender: "gift.group.senderCannotTake",
+  // A gift not theirs reads as missing.
+  notFound: "gift.notFound",
+};
+
+/** Why a take found nothing to take, as the member reads it. */
+function refusal(taken: TakeResult): DomainError {
+  return new DomainError(REFUSALS[taken.refusal ?? "notFound"]);
 }
 
 /**
@@ -62,12 +59,12 @@ export async function takeGroupUnit(db: Db, userId: string, raw: z.input<typeof 
   let taken: TakeResult;
   if (variantId === order.variantId) {
     taken = await takeUnit(db, claim);
-    if (!taken.claimId || !taken.threadId) throw await refusal(db, input.giftId, userId, taken);
+    if (!taken.claimId || !taken.threadId) throw refusal(taken);
   } else {
     taken = await db.$transaction(async (tx) => {
       await switchableVariant(tx, order.id, variantId);
       const result = await takeUnit(tx, claim);
-      if (!result.claimId || !result.threadId) throw await refusal(tx, input.giftId, userId, result);
+      if (!result.claimId || !result.threadId) throw refusal(result);
       const moved = await tx.$executeRaw`UPDATE "Variant" SET stock = stock - 1 WHERE id = ${variantId} AND stock >= 1`;
       if (moved === 0) throw new DomainError("gift.variantOutOfStock", "variantId");
       await tx.$executeRaw`UPDATE "Variant" SET stock = stock + 1 WHERE id = ${order.variantId}`;

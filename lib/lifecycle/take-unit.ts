@@ -19,7 +19,15 @@ export type TakeResult = {
   threadId: string | null;
   /** This take was the last unit: the gift moved to ACCEPTED. */
   completed: boolean;
+  /** Why nothing was taken, read in the same statement (null when a unit was taken). */
+  refusal: TakeRefusal | null;
 };
+
+/**
+ * Why a take found nothing to take: the member already holds one, all are gone, the gift
+ * is closed, the sender cannot take their own, or the gift is not one this user can see.
+ */
+export type TakeRefusal = "alreadyTaken" | "allTaken" | "expired" | "sender" | "notFound";
 
 const { from: OPEN, to: DONE } = GIFT_EVENTS.complete;
 
@@ -58,12 +66,31 @@ export async function takeUnit(
              "closedAt" = CASE WHEN "unitsClaimed" + 1 >= units THEN now() ELSE "closedAt" END
        WHERE id = (SELECT id FROM g) AND EXISTS (SELECT 1 FROM ins)
       RETURNING "unitsClaimed", units
+    ), seen AS (
+      -- Read only when nothing was taken, to say why without another round trip.
+      SELECT x."senderId", x.status::text AS status,
+             EXISTS (SELECT 1 FROM "ThreadMember" m WHERE m."threadId" = x."threadId" AND m."userId" = ${input.userId}) AS member
+        FROM "Gift" x WHERE x.id = ${input.giftId} AND x.mode = 'GROUP' AND NOT EXISTS (SELECT 1 FROM ins)
+         -- The row as the last taker left it (the statement's snapshot may predate that take).
+         FOR SHARE OF x
     )
     SELECT EXISTS (SELECT 1 FROM g) AS open,
            (SELECT id FROM ins) AS "claimId",
            COALESCE((SELECT "unitsClaimed" FROM counted), (SELECT "unitsClaimed" FROM g), 0)::int AS "unitsClaimed",
            COALESCE((SELECT units FROM g), 0)::int AS units,
            (SELECT "threadId" FROM g) AS "threadId",
-           COALESCE((SELECT "unitsClaimed" >= units FROM counted), false) AS completed`;
+           COALESCE((SELECT "unitsClaimed" >= units FROM counted), false) AS completed,
+           CASE
+             WHEN EXISTS (SELECT 1 FROM ins) THEN NULL
+             -- Open with units left, yet no insert: the unique key met this member's own claim
+             -- (perhaps one committed a moment ago by a second tap).
+             WHEN EXISTS (SELECT 1 FROM g WHERE g."unitsClaimed" < g.units)
+               OR EXISTS (SELECT 1 FROM "GiftClaim" c WHERE c."giftId" = ${input.giftId} AND c."recipientId" = ${input.userId}) THEN 'alreadyTaken'
+             WHEN EXISTS (SELECT 1 FROM g) THEN 'allTaken'
+             WHEN NOT EXISTS (SELECT 1 FROM seen WHERE member) THEN 'notFound'
+             WHEN EXISTS (SELECT 1 FROM seen WHERE "senderId" = ${input.userId}) THEN 'sender'
+             WHEN EXISTS (SELECT 1 FROM seen WHERE status = ${DONE}) THEN 'allTaken'
+             ELSE 'expired'
+           END AS refusal`;
   return row;
 }

@@ -206,7 +206,11 @@ export async function updateProduct(db: Db, userId: string, raw: UpdateProductIn
   const input = updateProductSchema.parse(raw);
   const removedKeys = await db.$transaction(async (tx) => {
     const owned = await ownedProduct(tx, userId, input.productId);
-    // One editor at a time per product; orders for it wait for this save.
+    // One editor at a time per product; orders for it wait for this save. Its variants
+    // are locked before the product: a sale that sells a variant out holds that variant,
+    // then locks the product to update Product.giftable, so taking them in the other
+    // order here could deadlock with it.
+    await tx.$executeRaw`SELECT 1 FROM "Variant" WHERE "productId" = ${owned.id} ORDER BY "id" FOR UPDATE`;
     await tx.$executeRaw`SELECT 1 FROM "Product" WHERE "id" = ${owned.id} FOR UPDATE`;
     await checkCategory(tx, input.categoryId);
     const current = await tx.product.findUniqueOrThrow({

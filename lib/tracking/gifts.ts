@@ -7,6 +7,7 @@ import { fromShipColumns, shipColumnsSelect, type ShippingAddress } from "@/lib/
 import { readParcelFacts } from "@/lib/after-sales/parcel";
 import { afterSaleEligibility, type AfterSaleBlock } from "@/lib/after-sales/rules";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { AfterSaleStatus, GiftMode, ProductKind } from "@/lib/db/generated/enums";
 import { giftLink } from "@/lib/gifting/token";
 import { giftPhase, orderDisplayStatus, voucherPhase, type DisplayStatus, type GiftPhase, type VoucherPhase } from "@/lib/lifecycle";
@@ -41,10 +42,19 @@ const productCard = (p: { id: string; title: string; kind: ProductKind; images: 
   image: p.images[0]?.url ?? null,
 });
 
-function paging(total: number, page: number | undefined) {
+/** One page of the gifts `where` finds, newest first, with what the pager needs. */
+async function giftPage<S extends Prisma.GiftSelect>(db: Db, where: Prisma.GiftWhereInput, page: number | undefined, select: S) {
+  const total = await db.gift.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / GIFTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page ?? 1), pageCount);
-  return { page: current, pageCount, skip: (current - 1) * GIFTS_PAGE_SIZE, take: GIFTS_PAGE_SIZE };
+  const rows = await db.gift.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * GIFTS_PAGE_SIZE,
+    take: GIFTS_PAGE_SIZE,
+    select,
+  });
+  return { rows: rows as Prisma.GiftGetPayload<{ select: S }>[], total, page: current, pageCount };
 }
 
 /** A gift the viewer has not (or not yet) taken reads as its gift's phase. */
@@ -68,26 +78,17 @@ export type ReceivedGiftRow = {
 const receivedWhere = (userId: string) => ({ OR: [{ recipientId: userId }, { claims: { some: { recipientId: userId } } }] });
 
 export async function listReceivedGifts(db: Db, userId: string, opts: { page?: number } = {}) {
-  const where = receivedWhere(userId);
-  const total = await db.gift.count({ where });
-  const p = paging(total, opts.page);
-  const rows = await db.gift.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: p.skip,
-    take: p.take,
-    select: {
-      id: true,
-      mode: true,
-      status: true,
-      expiresAt: true,
-      createdAt: true,
-      sender: { select: { name: true } },
-      order: { select: { product: { select: productSelect }, variant: { select: { name: true } } } },
-      claims: {
-        where: { recipientId: userId },
-        select: { status: true, variant: { select: { name: true } }, afterSales: { where: { status: "REQUESTED" }, select: { id: true } } },
-      },
+  const { rows, total, page, pageCount } = await giftPage(db, receivedWhere(userId), opts.page, {
+    id: true,
+    mode: true,
+    status: true,
+    expiresAt: true,
+    createdAt: true,
+    sender: { select: { name: true } },
+    order: { select: { product: { select: productSelect }, variant: { select: { name: true } } } },
+    claims: {
+      where: { recipientId: userId },
+      select: { status: true, variant: { select: { name: true } }, afterSales: { where: { status: "REQUESTED" }, select: { id: true } } },
     },
   });
   const items: ReceivedGiftRow[] = rows.map((g) => {
@@ -103,7 +104,7 @@ export async function listReceivedGifts(db: Db, userId: string, opts: { page?: n
       afterSaleOpen: (claim?.afterSales.length ?? 0) > 0,
     };
   });
-  return { items, total, page: p.page, pageCount: p.pageCount };
+  return { items, total, page, pageCount };
 }
 
 export type SentGiftRow = {
@@ -119,25 +120,16 @@ export type SentGiftRow = {
 };
 
 export async function listSentGifts(db: Db, userId: string, opts: { page?: number } = {}) {
-  const where = { senderId: userId };
-  const total = await db.gift.count({ where });
-  const p = paging(total, opts.page);
-  const rows = await db.gift.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: p.skip,
-    take: p.take,
-    select: {
-      id: true,
-      mode: true,
-      status: true,
-      units: true,
-      expiresAt: true,
-      createdAt: true,
-      recipient: { select: { name: true } },
-      order: { select: { status: true, product: { select: productSelect } } },
-      claims: { select: { status: true } },
-    },
+  const { rows, total, page, pageCount } = await giftPage(db, { senderId: userId }, opts.page, {
+    id: true,
+    mode: true,
+    status: true,
+    units: true,
+    expiresAt: true,
+    createdAt: true,
+    recipient: { select: { name: true } },
+    order: { select: { status: true, product: { select: productSelect } } },
+    claims: { select: { status: true } },
   });
   const items: SentGiftRow[] = rows.map((g) => ({
     giftId: g.id,
@@ -153,7 +145,7 @@ export async function listSentGifts(db: Db, userId: string, opts: { page?: numbe
       gift: { status: g.status, expiresAt: g.expiresAt, claims: g.claims.map((c) => c.status) },
     }),
   }));
-  return { items, total, page: p.page, pageCount: p.pageCount };
+  return { items, total, page, pageCount };
 }
 
 // ─── The recipient's timeline ───────────────────────────────────────────────

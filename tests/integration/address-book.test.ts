@@ -9,7 +9,7 @@ import {
   saveAddress,
   setDefaultAddress,
 } from "../../lib/address/book.ts";
-import { shippingAddressFromForm } from "../../lib/address/shipping.ts";
+import { saveChosenAddress, shippingAddressFromForm } from "../../lib/address/shipping.ts";
 import { DomainError } from "../../lib/validation/result.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
 
@@ -155,6 +155,7 @@ describe("shippingAddressFromForm", () => {
     expect(mine).toEqual({
       ok: true,
       addressId: a.id,
+      toSave: null,
       address: { name: "王芳", phone: "13812345678", province: "广东省", city: "深圳市", district: "南山区", detail: "科技园南区 1 栋 101" },
     });
     expect(await shippingAddressFromForm(t.db, other.id, form({ "address.addressId": a.id }))).toEqual({
@@ -163,19 +164,24 @@ describe("shippingAddressFromForm", () => {
     });
   });
 
-  it("validates a new address, saving it only when asked", async () => {
+  it("validates a new address, and keeps it in the book only when asked, and only when told the action succeeded", async () => {
     const u = await newUser();
     const bad = await shippingAddressFromForm(t.db, u.id, posted({ ...home, phone: "12345" }, { "address.addressId": "new" }));
     expect(bad).toEqual({ ok: false, fieldErrors: { "address.phone": ["address.phoneInvalid"] } });
+    expect(await saveChosenAddress(t.db, u.id, bad)).toBeNull();
 
     const unsaved = await shippingAddressFromForm(t.db, u.id, posted(home, { "address.addressId": "new" }));
-    expect(unsaved.ok && unsaved.addressId).toBeNull();
+    expect(unsaved.ok && unsaved.toSave).toBeNull();
+    expect(await saveChosenAddress(t.db, u.id, unsaved)).toBeNull();
     expect(await t.db.address.count({ where: { userId: u.id } })).toBe(0);
 
-    const saved = await shippingAddressFromForm(t.db, u.id, posted(office, { "address.save": "on" }));
-    expect(saved.ok && saved.address.district).toBe("朝阳区");
-    expect(saved.ok && saved.addressId).toBeTruthy();
-    expect((await listAddresses(t.db, u.id)).map((x) => x.detail)).toEqual([office.detail]);
+    const asked = await shippingAddressFromForm(t.db, u.id, posted(office, { "address.save": "on" }));
+    expect(asked.ok && asked.address.district).toBe("朝阳区");
+    // Reading the choice writes nothing: the action it is for may still be refused.
+    expect(await t.db.address.count({ where: { userId: u.id } })).toBe(0);
+    const id = await saveChosenAddress(t.db, u.id, asked);
+    expect(id).toBeTruthy();
+    expect((await listAddresses(t.db, u.id)).map((x) => [x.id, x.detail])).toEqual([[id, office.detail]]);
   });
 
   it("still ships to a new address when the book is full", async () => {
@@ -183,5 +189,7 @@ describe("shippingAddressFromForm", () => {
     for (let i = 1; i <= MAX_ADDRESSES; i++) await saveAddress(t.db, u.id, numbered(i));
     const r = await shippingAddressFromForm(t.db, u.id, posted(office, { "address.save": "on" }));
     expect(r).toMatchObject({ ok: true, addressId: null, address: { city: "北京市" } });
+    expect(await saveChosenAddress(t.db, u.id, r)).toBeNull();
+    expect(await t.db.address.count({ where: { userId: u.id } })).toBe(MAX_ADDRESSES);
   });
 });

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { GiftGlyph } from "@/components/gift/gift-glyph";
+import { GiftNotPossible, SendGiftSheet } from "@/components/gift/send-gift-sheet";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
@@ -32,46 +31,28 @@ export default async function SendGiftPage({ searchParams }: { searchParams: Pro
   if (!product || (!recipients && !group)) notFound();
   const defaultVariantId = product.giftableVariants.some((v) => v.id === sp.variant) ? sp.variant! : product.giftableVariants[0]?.id;
 
+  const notPossible = tc(`notGiftable.${product.eligibility.eligible ? "outOfStock" : product.eligibility.reasons[0]}`);
   return (
-    <div className="mx-auto max-w-md">
-      <div className="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-gray-200">
-        <div className="flex gap-3 bg-gradient-to-br from-sky-500 via-lanbao-500 to-lanbao-700 p-4 text-white">
-          {product.image && (
-            // eslint-disable-next-line @next/next/no-img-element -- committed product image, sized
-            <img src={product.image} alt="" width={80} height={80} className="size-20 rounded-lg bg-white/20 object-cover" />
-          )}
-          <div className="min-w-0">
-            <p className="flex items-center gap-1 text-xs text-white/80">
-              <GiftGlyph className="size-3.5" />
-              {t("sendTitle")}
-            </p>
-            <h1 className="mt-1 font-semibold leading-snug">{product.title}</h1>
-            <p className="text-xs text-white/75">{product.shop.name}</p>
-          </div>
-        </div>
-        <div className="p-4">
-          {product.eligibility.eligible && group ? (
-            <SendGroupGiftForm variants={product.giftableVariants} defaultVariantId={defaultVariantId} threadId={group.threadId} members={group.members} />
-          ) : product.eligibility.eligible && recipients ? (
-            <SendGiftForm
-              variants={product.giftableVariants}
-              defaultVariantId={defaultVariantId}
-              recipients={recipients.users}
-              fixedRecipient={recipients.fixed && recipients.users.length === 1}
-              threadId={recipients.threadId}
-              defaultMessage={typeof sp.message === "string" ? sp.message : ""}
-            />
-          ) : (
-            <p className="text-sm text-gray-600" data-testid="gift-not-possible">
-              {tc(`notGiftable.${product.eligibility.eligible ? "outOfStock" : product.eligibility.reasons[0]}`)}
-            </p>
-          )}
-        </div>
-      </div>
-      <p className="mt-4 text-center text-xs text-gray-500">{group ? t("groupSend.finePrint") : t("sendFinePrint")}</p>
-      <Link href={sp.thread ? `/chats/${sp.thread}` : `/products/${product.id}`} className="mt-2 block text-center text-sm text-lanbao-600">
-        {t("cancel")}
-      </Link>
-    </div>
+    <SendGiftSheet
+      product={product}
+      heading={t("sendTitle")}
+      finePrint={group ? t("groupSend.finePrint") : t("sendFinePrint")}
+      cancel={{ href: sp.thread ? `/chats/${sp.thread}` : `/products/${product.id}`, label: t("cancel") }}
+    >
+      {product.eligibility.eligible && group ? (
+        <SendGroupGiftForm variants={product.giftableVariants} defaultVariantId={defaultVariantId} threadId={group.threadId} members={group.members} />
+      ) : product.eligibility.eligible && recipients ? (
+        <SendGiftForm
+          variants={product.giftableVariants}
+          defaultVariantId={defaultVariantId}
+          recipients={recipients.users}
+          fixedRecipient={recipients.fixed && recipients.users.length === 1}
+          threadId={recipients.threadId}
+          defaultMessage={typeof sp.message === "string" ? sp.message : ""}
+        />
+      ) : (
+        <GiftNotPossible message={notPossible} />
+      )}
+    </SendGiftSheet>
   );
 }

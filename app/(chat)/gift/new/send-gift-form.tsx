@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { GiftMessageField } from "@/components/gift/gift-message-field";
-import { Button } from "@/components/ui/button";
+import { GiftPayBar } from "@/components/gift/gift-pay-bar";
+import { GiftVariantFieldset } from "@/components/gift/gift-variant-fieldset";
+import { useSendGiftForm } from "@/components/gift/use-send-gift-form";
 import { FieldError, inputClass } from "@/components/ui/field";
-import { VariantRadios } from "@/components/gift/variant-radios";
-import { formatMoney } from "@/lib/money/format";
 import { sendGiftAction } from "./actions";
 
 
@@ -27,21 +26,12 @@ export function SendGiftForm({
   defaultMessage?: string;
 }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(sendGiftAction, null);
-  const [variantId, setVariantId] = useState(defaultVariantId);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const formError = state && !state.ok ? state.formError : undefined;
-  const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
-  const err = (k: string) => errors[k] && t(errors[k][0]);
+  const { action, pending, variantId, setVariantId, price, errors, err, formError } = useSendGiftForm(sendGiftAction, variants, defaultVariantId);
 
   return (
     <form action={action} className="space-y-5" noValidate>
       {threadId && <input type="hidden" name="threadId" value={threadId} />}
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
-        <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
-        <FieldError message={err("variantId")} />
-      </fieldset>
+      <GiftVariantFieldset variants={variants} value={variantId} onChange={setVariantId} error={err("variantId")} />
 
       {fixedRecipient ? (
         <p className="text-sm">
@@ -68,25 +58,15 @@ export function SendGiftForm({
         </div>
       )}
 
-      <GiftMessageField defaultValue={defaultMessage} placeholder={t("gift.messagePlaceholder")} error={err("message") || undefined} />
+      <GiftMessageField defaultValue={defaultMessage} placeholder={t("gift.messagePlaceholder")} error={err("message")} />
 
       <label className="flex items-start gap-2 text-sm text-gray-700">
         <input type="checkbox" name="senderOnSlip" className="mt-0.5 size-4 rounded border-gray-300 accent-lanbao-500" />
         <span>{t("slip.senderOnSlipOption")}</span>
       </label>
 
-      <FieldError message={formError && t(formError)} />
-      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
-        <div>
-          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
-          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
-            {formatMoney(price)}
-          </p>
-        </div>
-        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
-          {pending ? t("gift.paying") : t("gift.pay")}
-        </Button>
-      </div>
+      <FieldError message={formError} />
+      <GiftPayBar amount={price} pending={pending} />
     </form>
   );
 }

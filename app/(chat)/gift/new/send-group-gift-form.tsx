@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { GiftMessageField } from "@/components/gift/gift-message-field";
-import { VariantRadios } from "@/components/gift/variant-radios";
-import { Button } from "@/components/ui/button";
+import { GiftPayBar } from "@/components/gift/gift-pay-bar";
+import { GiftVariantFieldset } from "@/components/gift/gift-variant-fieldset";
+import { useSendGiftForm } from "@/components/gift/use-send-gift-form";
 import { FieldError, inputClass } from "@/components/ui/field";
-import { formatMoney } from "@/lib/money/format";
 import { sendGroupGiftAction } from "./actions";
 import { LotteryFields } from "./lottery-fields";
 
@@ -24,14 +24,9 @@ export function SendGroupGiftForm({
   members: { id: string; name: string }[];
 }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(sendGroupGiftAction, null);
-  const [variantId, setVariantId] = useState(defaultVariantId);
+  const { action, pending, variantId, setVariantId, price, errors, err, formError } = useSendGiftForm(sendGroupGiftAction, variants, defaultVariantId);
   const [mode, setMode] = useState<"GROUP" | "LOTTERY">("GROUP");
   const [units, setUnits] = useState(String(Math.min(2, members.length) || 1));
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const formError = state && !state.ok ? state.formError : undefined;
-  const err = (k: string) => errors[k] && t(errors[k][0]);
-  const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
   const count = Number.parseInt(units, 10);
   const total = Number.isInteger(count) && count > 0 ? price * count : null;
 
@@ -53,11 +48,7 @@ export function SendGroupGiftForm({
         </div>
       </fieldset>
 
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
-        <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
-        <FieldError message={err("variantId")} />
-      </fieldset>
+      <GiftVariantFieldset variants={variants} value={variantId} onChange={setVariantId} error={err("variantId")} />
 
       <div className="space-y-1">
         <label htmlFor="units" className="block text-sm font-medium text-gray-700">
@@ -84,20 +75,10 @@ export function SendGroupGiftForm({
 
       {mode === "LOTTERY" && <LotteryFields members={members} errors={errors} />}
 
-      <GiftMessageField placeholder={t("gift.groupSend.messagePlaceholder")} error={err("message") || undefined} />
+      <GiftMessageField placeholder={t("gift.groupSend.messagePlaceholder")} error={err("message")} />
 
-      <FieldError message={formError && t(formError)} />
-      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
-        <div>
-          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
-          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
-            {total === null ? "—" : formatMoney(total)}
-          </p>
-        </div>
-        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
-          {pending ? t("gift.paying") : t("gift.pay")}
-        </Button>
-      </div>
+      <FieldError message={formError} />
+      <GiftPayBar amount={total} pending={pending} />
     </form>
   );
 }

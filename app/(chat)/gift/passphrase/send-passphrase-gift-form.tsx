@@ -1,45 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { GiftMessageField } from "@/components/gift/gift-message-field";
-import { VariantRadios } from "@/components/gift/variant-radios";
-import { Button } from "@/components/ui/button";
+import { GiftPayBar } from "@/components/gift/gift-pay-bar";
+import { GiftVariantFieldset } from "@/components/gift/gift-variant-fieldset";
+import { useSendGiftForm } from "@/components/gift/use-send-gift-form";
 import { FieldError } from "@/components/ui/field";
-import { formatMoney } from "@/lib/money/format";
 import { sendPassphraseGiftAction } from "./actions";
 
 
 /** Option, 赠言 and pay: no friend to choose, the link and passphrase come after payment. */
 export function SendPassphraseGiftForm({ variants, defaultVariantId }: { variants: { id: string; name: string; price: number }[]; defaultVariantId: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(sendPassphraseGiftAction, null);
-  const [variantId, setVariantId] = useState(defaultVariantId);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const formError = state && !state.ok ? state.formError : undefined;
-  const price = variants.find((v) => v.id === variantId)?.price ?? variants[0].price;
-  const err = (k: string) => errors[k] && t(errors[k][0]);
+  const { action, pending, variantId, setVariantId, price, err, formError } = useSendGiftForm(sendPassphraseGiftAction, variants, defaultVariantId);
 
   return (
     <form action={action} className="space-y-5" noValidate>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-gray-700">{t("gift.variant")}</legend>
-        <VariantRadios variants={variants} value={variantId} onChange={setVariantId} />
-        <FieldError message={err("variantId")} />
-      </fieldset>
-      <GiftMessageField placeholder={t("gift.messagePlaceholder")} error={err("message") || undefined} />
-      <FieldError message={formError && t(formError)} />
-      <div className="flex items-center justify-between gap-4 border-t border-gray-100 pt-4">
-        <div>
-          <p className="text-xs text-gray-500">{t("gift.amount")}</p>
-          <p className="text-xl font-semibold text-lanbao-700" data-testid="gift-amount">
-            {formatMoney(price)}
-          </p>
-        </div>
-        <Button type="submit" disabled={pending} className="min-w-32 py-3 text-base" data-testid="gift-pay">
-          {pending ? t("gift.paying") : t("gift.pay")}
-        </Button>
-      </div>
+      <GiftVariantFieldset variants={variants} value={variantId} onChange={setVariantId} error={err("variantId")} />
+      <GiftMessageField placeholder={t("gift.messagePlaceholder")} error={err("message")} />
+      <FieldError message={formError} />
+      <GiftPayBar amount={price} pending={pending} />
     </form>
   );
 }

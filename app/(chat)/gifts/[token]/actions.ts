@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireShippingAddress } from "@/lib/address/shipping";
+import { requireShippingAddress, type ShippingAddress } from "@/lib/address/shipping";
 import { formOptional, formText, userFormAction, type ActionContext } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import type { GiftMode } from "@/lib/db/generated/enums";
@@ -31,9 +31,19 @@ async function giftOf(t: string, modes: GiftMode[]) {
   return gift;
 }
 
-/** The address from the form when the gift is a parcel; vouchers need none. */
-async function shippingFor(gift: NonNullable<Awaited<ReturnType<typeof findGiftByToken>>>, ctx: ActionContext & { form: FormData }) {
-  return gift.order.product.kind === "PHYSICAL" ? requireShippingAddress(db, ctx.user.id, ctx.form) : null;
+/**
+ * The address from the form when the gift is a parcel (vouchers need none), handed to
+ * `take`; a new address the member asked to keep goes into their book once it succeeded.
+ */
+async function withShipping<T>(
+  gift: NonNullable<Awaited<ReturnType<typeof findGiftByToken>>>,
+  ctx: ActionContext & { form: FormData },
+  take: (shipping: ShippingAddress | null) => Promise<T>,
+): Promise<T> {
+  const chosen = gift.order.product.kind === "PHYSICAL" ? await requireShippingAddress(db, ctx.user.id, ctx.form) : null;
+  const result = await take(chosen?.address ?? null);
+  await chosen?.remember();
+  return result;
 }
 
 function refresh(t: string, threadId: string | null) {
@@ -47,7 +57,7 @@ export const acceptGiftAction = userFormAction(
   fromForm,
   async (input, ctx) => {
     const gift = await giftOf(input.token, ["SINGLE"]);
-    await acceptGift(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
+    await withShipping(gift, ctx, (shipping) => acceptGift(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping }));
     refresh(input.token, gift.threadId);
     return null;
   },
@@ -73,7 +83,7 @@ export const takeGroupUnitAction = userFormAction(
   fromForm,
   async (input, ctx) => {
     const gift = await giftOf(input.token, ["GROUP"]);
-    await takeGroupUnit(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
+    await withShipping(gift, ctx, (shipping) => takeGroupUnit(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping }));
     refresh(input.token, gift.threadId);
     return null;
   },
@@ -99,7 +109,7 @@ export const acceptWinAction = userFormAction(
   fromForm,
   async (input, ctx) => {
     const gift = await giftOf(input.token, ["LOTTERY"]);
-    await acceptLotteryWin(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping: await shippingFor(gift, ctx) });
+    await withShipping(gift, ctx, (shipping) => acceptLotteryWin(db, ctx.user.id, { giftId: gift.id, variantId: input.variantId, shipping }));
     refresh(input.token, gift.threadId);
     return null;
   },

@@ -34,7 +34,8 @@ export const buyNowAction = userFormAction(
     const variant = product?.variants.find((v) => v.id === input.variantId);
     if (!product || !variant) throw new DomainError("product.buy.variantUnavailable", "variantId");
     const shipping = product.kind === "PHYSICAL" ? await requireShippingAddress(db, user.id, form) : null;
-    const { checkoutUrl } = await startCheckout(db, user.id, { kind: "SELF", variantId: variant.id, quantity: input.quantity, shipping });
+    const { checkoutUrl } = await startCheckout(db, user.id, { kind: "SELF", variantId: variant.id, quantity: input.quantity, shipping: shipping?.address ?? null });
+    await shipping?.remember();
     redirect(checkoutUrl);
   },
   { signedOut: "product.buy.signInRequired", rateLimit: "checkout" },
