@@ -168,4 +168,16 @@ describe("jobs on pg-boss", () => {
     await workers(1);
     await until(() => t.db.refund.findFirst({ where: { id: refundId!, status: "SUCCEEDED" } }));
   });
+
+  it("the app's runner schedules the sweep and the analytics refresh every minute, and refreshes the figures once at start", async () => {
+    runners.push(await startJobRunner(t.db, { connectionString: t.url, pollingIntervalSeconds: 0.5, log: (e) => logs.push(e) }));
+    const schedules = await t.db.$queryRawUnsafe<{ name: string; cron: string }[]>(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
+    expect(schedules).toEqual([
+      { name: "analytics-refresh", cron: "* * * * *" },
+      { name: "lifecycle-sweep", cron: "* * * * *" },
+    ]);
+    // The run at start: figures are there on a fresh start without waiting for the minute.
+    await until(async () => logs.find((e) => e.queue === "analytics-refresh" && e.status === "completed"), 20_000);
+    expect((await t.db.analyticsRefresh.findUniqueOrThrow({ where: { id: 1 } })).lastRunAt).not.toBeNull();
+  });
 });
