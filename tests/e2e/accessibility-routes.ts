@@ -21,6 +21,11 @@ export type A11yPage = {
   group: A11yGroup;
   as: A11yAccount;
   path: (s: GiftStates) => string;
+  /**
+   * Which state of the page the row shows, for a page checked in more than one (the gift
+   * page: waiting, accepted, declined, expired, a group gift, the sender's own view).
+   */
+  state?: string;
   /** The HTTP status the page answers with; 200 unless said. */
   status?: number;
   /** A test id that is on screen once the page shows what it is about (content the browser adds). */
@@ -75,6 +80,12 @@ export const A11Y_PAGES: A11yPage[] = [
   { route: "/gifts", group: "gifts", as: "taker", path: () => "/gifts" },
   // The recipient's view of a waiting gift: the card with its accept form.
   { route: "/gifts/[token]", group: "gifts", as: "taker", path: (s) => s.waiting.link },
+  // The same page once the gift has moved on, for a group gift's member, and for its sender.
+  { route: "/gifts/[token]", state: "accepted", group: "gifts", as: "taker", path: (s) => s.accepted.link },
+  { route: "/gifts/[token]", state: "declined", group: "gifts", as: "taker", path: (s) => s.declined.link },
+  { route: "/gifts/[token]", state: "expired", group: "gifts", as: "taker", path: (s) => s.expired.link },
+  { route: "/gifts/[token]", state: "group", group: "gifts", as: "taker", path: (s) => s.group.link },
+  { route: "/gifts/[token]", state: "sender", group: "gifts", as: "giver", path: (s) => s.waiting.link },
   // Accepted, shipped, delivered, with an after-sales request.
   { route: "/gifts/received/[giftId]", group: "gifts", as: "taker", path: (s) => `/gifts/received/${s.accepted.giftId}` },
   { route: "/gifts/sent/[giftId]", group: "gifts", as: "giver", path: (s) => `/gifts/sent/${s.group.giftId}` },

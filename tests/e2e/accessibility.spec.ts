@@ -176,8 +176,9 @@ async function check(page: Page, row: A11yPage, url: string, lang: string): Prom
     };
   }, AXE_TAGS);
   expect(result.lang, `${url} <html lang>`).toBe(lang);
-  const findings = result.violations.map((v) => ({ route: row.route, url, ...v }));
-  if (result.tooWide.length > 0) findings.push({ route: row.route, url, rule: "reflow", impact: "serious", help: "The page scrolls sideways on a phone", targets: result.tooWide });
+  const route = row.state ? `${row.route} (${row.state})` : row.route;
+  const findings = result.violations.map((v) => ({ route, url, ...v }));
+  if (result.tooWide.length > 0) findings.push({ route, url, rule: "reflow", impact: "serious", help: "The page scrolls sideways on a phone", targets: result.tooWide });
   return findings;
 }
 

@@ -21,10 +21,11 @@ describe("accessibility route list", () => {
     expect(unchecked, `pages with no row in tests/e2e/accessibility-routes.ts: ${unchecked.join(", ")}`).toEqual([]);
   });
 
-  it("lists no page that no longer exists, and each page once", () => {
+  it("lists no page that no longer exists, and each page (in each of its states) once", () => {
     const pages = new Set<string>([...pageFiles("app").map(routeOfPageFile), ...SPECIAL_PAGES]);
     expect(listed.filter((route) => !pages.has(route))).toEqual([]);
-    expect(listed.filter((route, i) => listed.indexOf(route) !== i), "listed twice").toEqual([]);
+    const rows = A11Y_PAGES.map((p) => `${p.route} ${p.state ?? ""}`);
+    expect(rows.filter((row, i) => rows.indexOf(row) !== i), "listed twice").toEqual([]);
   });
 
   it("checks the not-found and error pages and leaves no group without pages", () => {
