@@ -13,8 +13,7 @@ import axe from "axe-core";
 import { A11Y_GROUPS, A11Y_PAGES, type A11yAccount, type A11yPage } from "./accessibility-routes";
 import { test as base, expect } from "./base";
 import { makeGiftStates, type GiftStates } from "./gift-states-client";
-import { DEMO_PASSWORD } from "./helpers";
-import { signInContext } from "./services";
+import { DEMO_PASSWORD, signInContext } from "./helpers";
 
 const LOCALES = ["en", "zh-CN"] as const;
 type Locale = (typeof LOCALES)[number];

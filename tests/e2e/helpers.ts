@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "lanbao-demo";
 
@@ -7,13 +7,25 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${randomBytes(4).toString("hex")}@example.com`;
 }
 
-/** Signs in through the form and waits for the page it lands on. */
+/**
+ * Signs the context in the way the sign-in form does (next-auth's credentials endpoint),
+ * without loading the form: the context keeps the session cookie. (The form itself is
+ * auth.spec.ts's subject.)
+ */
+export async function signInContext(context: BrowserContext, user: { email: string; password: string }): Promise<void> {
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
+  const cookies = await context.cookies();
+  if (!cookies.some((c) => c.name.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed for ${user.email} (${res.status()})`);
+}
+
+/** Signs the page's context in and opens `returnTo`, as the sign-in form would land. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, returnTo = "/") {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await signInContext(page.context(), { email, password });
+  await page.goto(returnTo);
 }
 
 /** A new account, signed in, in a browser context of its own. */

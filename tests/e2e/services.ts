@@ -8,7 +8,7 @@ import { getOrCreateDirectThread } from "../../lib/chat/threads.ts";
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { embeddedDatabaseUrl } from "../../lib/db/embedded.ts";
 import { respondToFriendRequest, sendFriendRequest } from "../../lib/social/friends.ts";
-import { uniqueEmail } from "./helpers";
+import { signInContext, uniqueEmail } from "./helpers";
 
 /** The database scripts/e2e-server.ts gives the server: the same rules it follows. */
 export function e2eDatabaseUrl(): string {
@@ -46,20 +46,6 @@ export class Services {
   async postTexts(threadId: string, sender: TestUser, bodies: string[]): Promise<void> {
     for (const body of bodies) await sendTextMessage(this.db, sender.id, { threadId, body });
   }
-}
-
-/**
- * Signs the context in the way the sign-in form does (next-auth's credentials endpoint),
- * without loading the form: the context keeps the session cookie.
- */
-export async function signInContext(context: BrowserContext, user: Pick<TestUser, "email" | "password">): Promise<void> {
-  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await context.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: user.email, password: user.password, json: "true" },
-    maxRedirects: 0,
-  });
-  const cookies = await context.cookies();
-  if (!cookies.some((c) => c.name.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed for ${user.email} (${res.status()})`);
 }
 
 /** A browser context of its own for `user`, signed in, with one page. */
