@@ -14,7 +14,6 @@
 //   npm run bench:analytics -- --orders 200000 --runs 10
 //
 // Exits 1 when any query's p95 is above 300 ms.
-import { rm } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { addDays, shanghaiDay } from "../lib/analytics/days.ts";
@@ -23,8 +22,8 @@ import type { QueryScope } from "../lib/analytics/queries.ts";
 import { analyticsAsOf, refreshAnalytics } from "../lib/analytics/refresh.ts";
 import { resolveAnalyticsScope } from "../lib/analytics/scope.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
-import { startEmbeddedPostgres } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
+import { freshBenchDatabase } from "./bench/harness.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -48,25 +47,6 @@ const PROVINCES = [
   "青海省", "西藏自治区",
 ];
 const CATEGORIES = ["coffee", "tea", "snacks", "sweets", "books", "stationery"];
-
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
-    admin.pathname = "/postgres";
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query("DROP DATABASE IF EXISTS lanbao_bench_analytics WITH (FORCE)");
-    await c.query("CREATE DATABASE lanbao_bench_analytics");
-    await c.end();
-    admin.pathname = "/lanbao_bench_analytics";
-    return { url: admin.toString(), stop: async () => {} };
-  }
-  const dataDir = ".tmp/bench-analytics";
-  await rm(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LANBAO_BENCH_DB_PORT ?? process.env.LANBAO_DB_PORT ?? 54359) });
-  await server.createDatabase("bench");
-  return { url: server.url("bench"), stop: () => server.stop() };
-}
 
 /** Orders `first`..`last` (ids o<i>) of `shop`, paid over the last two years, with their gifts, claims and refunds. */
 async function insertOrders(c: pg.Client, shop: string, first: number, last: number, products: number) {
@@ -197,7 +177,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
 }
 
 async function main() {
-  const { url, stop } = await database();
+  const { url, stop } = await freshBenchDatabase("analytics", Number(process.env.LANBAO_BENCH_DB_PORT ?? process.env.LANBAO_DB_PORT ?? 54359));
   const c = new pg.Client({ connectionString: url });
   const db: Db = createDb(url, { max: 8 });
   try {

@@ -10,15 +10,14 @@
 //   npm run bench:search -- --products 20000 --runs 10
 //
 // Exits 1 when the overall p95 is above 50 ms.
-import { rm } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { rankedPageStatement, searchProducts } from "../lib/catalog/search.ts";
 import { productSearchText, SEARCH_TEXT_VERSION, searchWords } from "../lib/catalog/search-text.ts";
 import { createDb } from "../lib/db/client.ts";
 import { Prisma } from "../lib/db/generated/client.ts";
-import { startEmbeddedPostgres } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
+import { freshBenchDatabase } from "./bench/harness.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -73,25 +72,6 @@ const QUERIES: { q: string; context?: "gift" }[] = [
   { q: "kafei", context: "gift" },
   { q: "mooncake", context: "gift" },
 ];
-
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
-    admin.pathname = "/postgres";
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query("DROP DATABASE IF EXISTS lanbao_bench_search WITH (FORCE)");
-    await c.query("CREATE DATABASE lanbao_bench_search");
-    await c.end();
-    admin.pathname = "/lanbao_bench_search";
-    return { url: admin.toString(), stop: async () => {} };
-  }
-  const dataDir = ".tmp/bench-search";
-  await rm(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LANBAO_DB_PORT ?? 54349) });
-  await server.createDatabase("bench");
-  return { url: server.url("bench"), stop: () => server.stop() };
-}
 
 async function generate(c: pg.Client) {
   const t0 = performance.now();
@@ -155,7 +135,7 @@ const percentile = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const { url, stop } = await database();
+  const { url, stop } = await freshBenchDatabase("search", Number(process.env.LANBAO_DB_PORT ?? 54349));
   const c = new pg.Client({ connectionString: url });
   const db = createDb(url, { max: 4 });
   try {

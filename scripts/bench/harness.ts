@@ -2,9 +2,10 @@
 // (its own database with the demo data, its own Stripe sandbox), a Prisma client on that
 // database for setting up data through the services, HTTP sign-in, and small statistics.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import pg from "pg";
 import { createDb, type Db } from "../../lib/db/client.ts";
-import { embeddedDatabaseUrl } from "../../lib/db/embedded.ts";
+import { embeddedDatabaseUrl, startEmbeddedPostgres } from "../../lib/db/embedded.ts";
 
 export const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 export const chromiumPath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -145,3 +146,27 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+
+/**
+ * An empty database for a benchmark of the services alone: `lanbao_bench_<name>` on
+ * DATABASE_URL's server (dropped and made again), else an embedded server of its own in
+ * .tmp/bench-<name> on `port`.
+ */
+export async function freshBenchDatabase(name: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    admin.pathname = "/postgres";
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS lanbao_bench_${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE lanbao_bench_${name}`);
+    await c.end();
+    admin.pathname = `/lanbao_bench_${name}`;
+    return { url: admin.toString(), stop: async () => {} };
+  }
+  const dataDir = `.tmp/bench-${name}`;
+  await rm(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir, port });
+  await server.createDatabase("bench");
+  return { url: server.url("bench"), stop: () => server.stop() };
+}
