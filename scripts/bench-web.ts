@@ -129,8 +129,8 @@ type Lhr = {
   audits: Record<string, { numericValue?: number }>;
 };
 
-async function lighthouse(p: Page, file: string): Promise<Result> {
-  const r = spawnSync(
+function runLighthouse(p: Page, file: string) {
+  return spawnSync(
     "npx",
     [
       "lighthouse",
@@ -144,6 +144,13 @@ async function lighthouse(p: Page, file: string): Promise<Result> {
     ],
     { env: { ...env, CHROME_PATH: chromiumPath }, stdio: ["ignore", "ignore", "inherit"] },
   );
+}
+
+async function lighthouse(p: Page, file: string): Promise<Result> {
+  // Lighthouse now and then fails to record a page load's trace (NO_NAVSTART); that run is
+  // made again, once.
+  let r = runLighthouse(p, file);
+  if (r.status !== 0) r = runLighthouse(p, file);
   if (r.status !== 0) throw new Error(`lighthouse failed for ${p.url} (exit ${r.status})`);
   const lhr = JSON.parse(await readFile(file, "utf8")) as Lhr;
   return {
