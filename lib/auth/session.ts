@@ -1,15 +1,23 @@
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { authOptions } from "./options";
+import { sessionTokenOf, userIdOfSessionToken } from "./session-token";
 
 export type CurrentUser = { id: string; name: string; email: string; lanbaoId: string };
 
+/**
+ * The id the session cookie names, without looking the user up: for a route whose service
+ * checks what this id may do anyway (a deleted user's id owns and belongs to nothing).
+ */
+export async function sessionUserId(): Promise<string | null> {
+  const token = sessionTokenOf((await cookies()).getAll());
+  return token ? userIdOfSessionToken(token) : null;
+}
+
 /** The signed-in user, or null. Looked up once per request; a token for a deleted user counts as signed out. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, lanbaoId: true } });
 });

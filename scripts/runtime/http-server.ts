@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { Socket } from "node:net";
-import { decode } from "next-auth/jwt";
+import { sessionTokenOf, userIdOfSessionToken } from "../../lib/auth/session-token.ts";
 import { logEvent, withRequestContext, type RequestContext } from "../../lib/log/index.ts";
 import { loadRoutes, routeOf, type RoutePattern } from "../../lib/log/routes.ts";
 
@@ -27,32 +27,24 @@ export type LanbaoHttpServer = {
 };
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
+/** The signed-in user's id from the session cookie, or null (for the request's log line). */
+async function sessionUserId(req: http.IncomingMessage): Promise<string | null> {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  const cookies = header.split(";").flatMap((part) => {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
+    return eq > 0 ? [{ name: part.slice(0, eq).trim(), value: safeDecode(part.slice(eq + 1).trim()) }] : [];
+  });
+  const token = sessionTokenOf(cookies);
+  return token ? userIdOfSessionToken(token) : null;
 }
 
-/** The signed-in user's id from the session cookie (a JWT only the app's secret opens), or null. */
-async function sessionUserId(req: http.IncomingMessage): Promise<string | null> {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) return null;
-  for (const name of SESSION_COOKIES) {
-    const token = cookieValue(req.headers.cookie, name);
-    if (!token) continue;
-    try {
-      const payload = await decode({ token, secret });
-      return typeof payload?.sub === "string" ? payload.sub : null;
-    } catch {
-      return null;
-    }
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
-  return null;
 }
 
 /** Starts Next.js in this process and listens; resolves once the port is bound. */

@@ -1,8 +1,8 @@
 // Who may do what: every server action and route handler (rows in tests/setup/access-table.ts)
 // called as a visitor, a stranger, a member of something else of the owner's, another
 // merchant and the owner. Only the owner succeeds; everyone else gets exactly the answer
-// for a thing that does not exist, and the database does not change. The session comes
-// from next-auth's getServerSession, supplied here as in action-limits.test.ts.
+// for a thing that does not exist, and the database does not change. The acting user
+// comes with a real session cookie (tests/setup/session-cookie.ts).
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { usePayments } from "../setup/payments.ts";
@@ -11,14 +11,11 @@ import { ACTION_ROWS, ACTORS, ROUTE_ROWS, missingLike, type ActionRow, type Acto
 import { actionExports, callAction, dbSnapshot, routeExports, useAccessWorld } from "../setup/access-calls.ts";
 
 const request = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (request.userId ? { user: { id: request.userId }, expires: "2099-01-01T00:00:00Z" } : null),
-}));
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
+  // The real session cookie for the acting user, opened as in a request.
+  cookies: async () => (await import("../setup/session-cookie.ts")).sessionCookieStore(request.userId),
 }));
 // Page cache invalidation is Next's business and needs its request store; nothing to check here.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));

@@ -10,14 +10,11 @@ import { usePayments } from "../setup/payments.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
 
 const request = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (request.userId ? { user: { id: request.userId }, expires: "2099-01-01T00:00:00Z" } : null),
-}));
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
+  // The real session cookie for the acting user, opened as in a request.
+  cookies: async () => (await import("../setup/session-cookie.ts")).sessionCookieStore(request.userId),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next-intl/server", async (importOriginal) => ({

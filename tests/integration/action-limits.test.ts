@@ -1,18 +1,16 @@
 // Each limited server action answers a refusal as a form error with the wait, through
 // safe-action, counted in PostgreSQL. The request around the action is supplied here:
-// next-auth's session lookup and Next's request headers (the actions run outside Next).
+// the session cookie and Next's request headers (the actions run outside Next).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimits } from "../../lib/rate-limit/index.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
 
 const request = vi.hoisted(() => ({ userId: null as string | null, address: "203.0.113.1" }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (request.userId ? { user: { id: request.userId }, expires: "2099-01-01T00:00:00Z" } : null),
-}));
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
   headers: async () => new Headers({ "x-forwarded-for": request.address }),
+  // The real session cookie for the acting user, opened as in a request.
+  cookies: async () => (await import("../setup/session-cookie.ts")).sessionCookieStore(request.userId),
 }));
 
 const t = useTestDatabase();
