@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
       { source: "/uploads/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+      { source: "/gifts/:token/claims", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
     ];
   },
 };

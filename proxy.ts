@@ -36,7 +36,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not API routes, Next's assets, or files (anything with a dot), which get
-  // the fixed headers of next.config.ts.
-  matcher: ["/((?!api/|_next/|.*\\..*).*)"],
+  // Pages only: not API routes, a gift's claims route (JSON, pressed by a whole group at
+  // once), Next's assets, or files (anything with a dot), which get the fixed headers of
+  // next.config.ts.
+  matcher: ["/((?!api/|gifts/[^/]+/claims$|_next/|.*\\..*).*)"],
 };

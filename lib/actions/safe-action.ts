@@ -4,7 +4,7 @@
 // show, and so does a rate limit's refusal (with the wait); anything else is a bug and is
 // rethrown (so are Next.js redirects).
 import { ZodError, type z } from "zod";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, sessionUserId, type CurrentUser } from "@/lib/auth/session";
 import { enforceLimit, RateLimitedError, waitMessageKey, type ActionLimitName } from "@/lib/rate-limit";
 import { requestAddress } from "@/lib/rate-limit/request";
 import { fail, failFromError, fieldErrorsOf, ok, type ActionResult } from "@/lib/validation/result";
@@ -86,6 +86,50 @@ export function userFormAction<S extends z.ZodType, T>(
     if (!user) return signedOut(opts);
     return execute(schema, fromForm(form), opts, (i) => handler(i, { user, form }), () => user.id);
   };
+}
+
+/**
+ * The same form action answered by a route handler (POST, the form's fields url-encoded):
+ * the ActionResult comes back as JSON (200 when ok, 400 refused, 401 signed out, 403 from
+ * another site). For the one form a whole group presses at once, "Take one" on a group gift:
+ * a server action's answer carries a render of the page, this one carries only the result.
+ * `fromForm` also gets the route's params (the gift's token is in the path). The handler
+ * gets the session's user id unchecked against the users table: its service decides what
+ * that id may do, as for anyone.
+ */
+export function userFormRoute<S extends z.ZodType, T>(
+  schema: S,
+  fromForm: (form: FormData, params: Record<string, string>) => unknown,
+  handler: (input: z.output<S>, ctx: { userId: string; form: FormData }) => Promise<T>,
+  opts: ActionOptions = {},
+) {
+  const answer = (result: ActionResult<T>, status: number) => Response.json(result, { status, headers: { "cache-control": "no-store" } });
+  return async function POST(request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> {
+    // Server actions check the origin themselves; a route must (the session cookie is SameSite=Lax, this is a second fence).
+    if (isCrossSite(request)) return answer(fail({}, "validation.invalid"), 403);
+    const userId = await sessionUserId();
+    if (!userId) return answer(signedOut(opts), 401);
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return answer(fail({}, opts.invalid ?? "validation.invalid"), 400);
+    }
+    const result = await execute(schema, fromForm(form, await params), opts, (i) => handler(i, { userId, form }), () => userId);
+    return answer(result, result.ok ? 200 : 400);
+  };
+}
+
+/** A request whose Origin names another host than the one it was sent to. */
+export function isCrossSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  try {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 /** An action open to visitors (sign-up, language): the same parsing and answers, no user. */

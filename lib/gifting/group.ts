@@ -10,6 +10,7 @@ import { publishGiftChanged } from "@/lib/realtime/publish";
 import { DomainError } from "@/lib/validation/result";
 import { voucherCode } from "./accept";
 import { switchableVariant } from "./switch-variant";
+import { findGiftRoute, type GiftRoute } from "./token";
 
 export const takeUnitSchema = z.object({
   giftId: z.string().min(1).max(64),
@@ -37,14 +38,13 @@ function refusal(taken: TakeResult): DomainError {
  * A member takes one unit of a group gift, with their address (none for a voucher). The
  * usual case is one statement (lib/lifecycle/take-unit.ts); switching to another variant
  * also moves stock, so that case runs the same statement in a transaction with the swap.
+ * `known` is the gift as the caller already found it (by its link), to save a lookup.
  */
-export async function takeGroupUnit(db: Db, userId: string, raw: z.input<typeof takeUnitSchema>): Promise<TakeOutcome> {
+export async function takeGroupUnit(db: Db, userId: string, raw: z.input<typeof takeUnitSchema>, known?: GiftRoute): Promise<TakeOutcome> {
   const input = takeUnitSchema.parse(raw);
-  const order = await db.order.findFirst({
-    where: { gift: { id: input.giftId, mode: "GROUP" } },
-    select: { id: true, variantId: true, product: { select: { kind: true } } },
-  });
-  if (!order) throw new DomainError("gift.notFound");
+  const gift = known?.id === input.giftId ? known : await findGiftRoute(db, { giftId: input.giftId });
+  if (!gift || gift.mode !== "GROUP") throw new DomainError("gift.notFound");
+  const order = gift.order;
   const isVoucher = order.product.kind === "VOUCHER";
   if (!isVoucher && !input.shipping) throw new DomainError("gift.addressRequired", "address");
   const variantId = input.variantId ?? order.variantId;

@@ -1,6 +1,7 @@
 // The one way an image upload route works (product images, after-sales photos): same-origin,
 // signed in, size refused before the body is read, then the domain's own upload service.
 // Images travel through routes rather than server actions because actions cap bodies at 1 MB.
+import { isCrossSite } from "@/lib/actions/safe-action";
 import { getCurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/validation/result";
 import { MAX_IMAGE_BYTES } from "./images";
@@ -16,9 +17,7 @@ type Upload = (userId: string, bytes: Uint8Array) => Promise<Record<string, unkn
 export function imageUploadRoute(upload: Upload, opts: { signedOutError: string; forbiddenErrors: string[] }) {
   return async function POST(request: Request): Promise<Response> {
     // Same-origin only (the session cookie is SameSite=Lax; this is a second fence).
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (origin && host && new URL(origin).host !== host) return json({ ok: false, error: "validation.invalid" }, 403);
+    if (isCrossSite(request)) return json({ ok: false, error: "validation.invalid" }, 403);
 
     const user = await getCurrentUser();
     if (!user) return json({ ok: false, error: opts.signedOutError }, 401);

@@ -52,8 +52,8 @@ test("a page carries a nonce CSP that its own scripts pass, and the other securi
 });
 
 test("API routes and uploads get the fixed headers and a CSP that lets nothing run", async ({ request }) => {
-  for (const path of ["/api/health", "/uploads/missing.jpg"]) {
-    const res = await request.get(path);
+  for (const path of ["/api/health", "/uploads/missing.jpg", "/gifts/not-a-real-gift-link-token/claims"]) {
+    const res = path.endsWith("/claims") ? await request.post(path, { form: {} }) : await request.get(path);
     expectCommonHeaders(res);
     expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   }

@@ -11,13 +11,11 @@ import { usePayments } from "../setup/payments.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
 
 const request = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (request.userId ? { user: { id: request.userId }, expires: "2099-01-01T00:00:00Z" } : null),
-}));
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
+  // The real session cookie for the acting user, opened as in a request.
+  cookies: async () => (await import("../setup/session-cookie.ts")).sessionCookieStore(request.userId),
 }));
 // Page cache invalidation is Next's business and needs its request store.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -46,9 +44,17 @@ function acceptForm(token: string) {
   return form;
 }
 
+/** "Take one" as the gift sheet posts it: the form url-encoded to the gift's claims route. */
+async function takeOne(token: string, headers: Record<string, string> = {}) {
+  const { POST } = await import("../../app/(chat)/gifts/[token]/claims/route.ts");
+  const body = new URLSearchParams();
+  for (const [k, v] of acceptForm(token)) body.append(k, String(v));
+  const res = await POST(new Request(`http://app.test/gifts/${token}/claims`, { method: "POST", body, headers }), { params: Promise.resolve({ token }) });
+  return { status: res.status, ...((await res.json()) as object) };
+}
+
 describe("the address book and a gift's accept form", () => {
   it("keeps the new address after a unit is taken, and not after a refused take", async () => {
-    const { takeGroupUnitAction } = await import("../../app/(chat)/gifts/[token]/actions.ts");
     const sender = await makeUser(t.db, "Host");
     const [first, second, late] = [await makeUser(t.db, "First"), await makeUser(t.db, "Second"), await makeUser(t.db, "Late")];
     const thread = await t.db.thread.create({
@@ -61,25 +67,28 @@ describe("the address book and a gift's accept form", () => {
     const book = (userId: string) => t.db.address.count({ where: { userId } });
 
     request.userId = first.id;
-    expect(await takeGroupUnitAction(null, acceptForm(giftToken(gift.id)))).toMatchObject({ ok: true });
+    // A post from another site is refused before anything is read or written.
+    expect(await takeOne(giftToken(gift.id), { origin: "https://elsewhere.test" })).toMatchObject({ status: 403, ok: false });
+    expect(await t.db.giftClaim.count({ where: { giftId: gift.id } })).toBe(0);
+    expect(await takeOne(giftToken(gift.id))).toMatchObject({ status: 200, ok: true, data: { left: 1 } });
     expect(await book(first.id)).toBe(1);
 
     // A second tap is refused, and the book still holds the one address.
-    expect(await takeGroupUnitAction(null, acceptForm(giftToken(gift.id)))).toMatchObject({ ok: false, formError: "gift.group.alreadyTaken" });
+    expect(await takeOne(giftToken(gift.id))).toMatchObject({ status: 400, ok: false, formError: "gift.group.alreadyTaken" });
     expect(await book(first.id)).toBe(1);
 
     // The sender cannot take one: nothing goes into their book either.
     request.userId = sender.id;
-    expect(await takeGroupUnitAction(null, acceptForm(giftToken(gift.id)))).toMatchObject({ ok: false, formError: "gift.group.senderCannotTake" });
+    expect(await takeOne(giftToken(gift.id))).toMatchObject({ ok: false, formError: "gift.group.senderCannotTake" });
     expect(await book(sender.id)).toBe(0);
 
     request.userId = second.id;
-    expect(await takeGroupUnitAction(null, acceptForm(giftToken(gift.id)))).toMatchObject({ ok: true });
+    expect(await takeOne(giftToken(gift.id))).toMatchObject({ ok: true });
     expect(await book(second.id)).toBe(1);
 
     // Both units are gone: a latecomer is refused and keeps an empty book.
     request.userId = late.id;
-    expect(await takeGroupUnitAction(null, acceptForm(giftToken(gift.id)))).toMatchObject({ ok: false, formError: "gift.group.allTaken" });
+    expect(await takeOne(giftToken(gift.id))).toMatchObject({ ok: false, formError: "gift.group.allTaken" });
     expect(await book(late.id)).toBe(0);
   });
 });

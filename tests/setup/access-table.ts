@@ -144,7 +144,6 @@ export const ACTION_ROWS: ActionRow[] = [
   // Receiving gifts (the link's token names the gift).
   { action: "app/(chat)/gifts/[token]/actions.ts#acceptGiftAction", access: "owned", form: true, fields: ["token", "variantId"], input: (w) => ({ token: w.giftToAccept.token }), target: "token", ownerResult: "ok" },
   { action: "app/(chat)/gifts/[token]/actions.ts#declineGiftAction", access: "owned", form: true, fields: ["token"], input: (w) => ({ token: w.giftToDecline.token }), target: "token", ownerResult: "ok" },
-  { action: "app/(chat)/gifts/[token]/actions.ts#takeGroupUnitAction", access: "owned", form: true, fields: ["token", "variantId"], input: (w) => ({ token: w.groupGift.token }), target: "token", ownerResult: "ok" },
   { action: "app/(chat)/gifts/[token]/actions.ts#enterLotteryAction", access: "owned", form: true, fields: ["token"], input: (w) => ({ token: w.lottery.token }), target: "token", ownerResult: "ok" },
   { action: "app/(chat)/gifts/[token]/actions.ts#acceptWinAction", access: "owned", form: true, fields: ["token", "variantId"], input: (w) => ({ token: w.wonLottery.token }), target: "token", ownerResult: "ok" },
   // Anyone with the link may try the passphrase: the guess limits guard it (passphrase-gifts.test.ts).
@@ -231,6 +230,17 @@ export const ROUTE_ROWS: RouteRow[] = [
     request: (w, target) => ({ url: `http://app.test/api/realtime/threads/${target(w.direct)}/messages`, params: { threadId: target(w.direct) } }),
   },
   { route: "app/api/realtime/unread/route.ts", method: "GET", access: "anyUser", request: () => ({ url: "http://app.test/api/realtime/unread" }) },
+  {
+    route: "app/(chat)/gifts/[token]/claims/route.ts",
+    method: "POST",
+    access: "owned",
+    target: "token",
+    request: (w, target) => ({
+      url: `http://app.test/gifts/${target(w.groupGift.token)}/claims`,
+      params: { token: target(w.groupGift.token) },
+      init: { method: "POST", body: new URLSearchParams() },
+    }),
+  },
   { route: "app/api/regions/route.ts", method: "GET", access: "public", skip: "the public region tree" },
   {
     route: "app/after-sales/[requestId]/photo/route.ts",

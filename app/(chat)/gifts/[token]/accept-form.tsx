@@ -6,14 +6,18 @@ import { AddressPicker, type SavedAddress } from "@/components/address/address-p
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { VariantRadios } from "@/components/gift/variant-radios";
+import { useRouteAction } from "@/components/ui/use-route-action";
 import type { ActionResult } from "@/lib/validation/result";
+
+type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 /**
  * Taking a gift with an address (or none, for a voucher), with the variant switch: accepting
- * a gift, taking a unit of a group gift, or accepting a lottery win — `action` says which.
+ * a gift or a lottery win (a server action), or taking a unit of a group gift (posted to its
+ * route, `route`) — `submit` says which.
  */
 export function AcceptGiftForm<T>({
-  action: serverAction,
+  submit,
   submitLabel,
   token,
   variants,
@@ -21,7 +25,7 @@ export function AcceptGiftForm<T>({
   needsAddress,
   addresses,
 }: {
-  action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  submit: { action: FormAction<T> } | { route: string };
   submitLabel: string;
   token: string;
   variants: { id: string; name: string; price: number }[];
@@ -30,7 +34,8 @@ export function AcceptGiftForm<T>({
   addresses: SavedAddress[];
 }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(serverAction, null);
+  const routeAction = useRouteAction<T>("route" in submit ? submit.route : "");
+  const [state, action, pending] = useActionState("action" in submit ? submit.action : routeAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formError = state && !state.ok ? state.formError : undefined;
   return (
@@ -53,7 +58,7 @@ export function AcceptGiftForm<T>({
         <p className="rounded-lg bg-lanbao-50 p-3 text-sm text-lanbao-700">{t("gift.voucherNoAddress")}</p>
       )}
       <FieldError message={formError && t(formError)} />
-      <Button type="submit" disabled={pending} className="w-full py-3 text-base" data-testid="accept-gift">
+      <Button type="submit" disabled={pending || state?.ok} className="w-full py-3 text-base" data-testid="accept-gift">
         {pending ? t("gift.accepting") : submitLabel}
       </Button>
     </form>

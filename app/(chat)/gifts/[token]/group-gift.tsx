@@ -7,7 +7,7 @@ import { listAddresses } from "@/lib/address/book";
 import { db } from "@/lib/db/client";
 import type { GroupGiftView } from "@/lib/gifting/group-view";
 import { AcceptGiftForm } from "./accept-form";
-import { acceptWinAction, takeGroupUnitAction } from "./actions";
+import { acceptWinAction } from "./actions";
 import { EnterLotteryButton } from "./enter-lottery-button";
 import { VerifyDraw } from "./verify-draw";
 
@@ -20,9 +20,9 @@ export async function GroupGift({ view, token, userId }: { view: GroupGiftView; 
   const canTake = view.viewer === "member" && view.mode === "GROUP" && !view.mine && view.phase === "waiting" && left > 0;
   const canAcceptWin = view.viewer === "member" && view.mine?.status === "WON" && view.phase === "drawn";
   const addresses = (canTake || canAcceptWin) && view.product.kind === "PHYSICAL" ? await listAddresses(db, userId) : [];
-  const form = (action: typeof takeGroupUnitAction | typeof acceptWinAction, label: string) => (
+  const form = (submit: { action: typeof acceptWinAction } | { route: string }, label: string) => (
     <AcceptGiftForm
-      action={action}
+      submit={submit}
       submitLabel={label}
       token={token}
       variants={view.variants}
@@ -70,13 +70,13 @@ export async function GroupGift({ view, token, userId }: { view: GroupGiftView; 
             {t("lottery.forfeited")}
           </p>
         )}
-        {canTake && form(takeGroupUnitAction, t("group.take"))}
+        {canTake && form({ route: `/gifts/${token}/claims` }, t("group.take"))}
         {canAcceptWin && (
           <div className="space-y-3">
             <p className="rounded-lg bg-lanbao-50 p-3 font-medium text-lanbao-800" data-testid="lottery-won">
               {t("lottery.youWon")}
             </p>
-            {form(acceptWinAction, t("accept"))}
+            {form({ action: acceptWinAction }, t("accept"))}
           </div>
         )}
         {view.viewer === "member" && !view.mine && <MemberNote view={view} left={left} />}

@@ -70,7 +70,7 @@ export async function SingleGift({ view, token, userId }: { view: RecipientGiftV
         ) : (
           <>
             <AcceptGiftForm
-              action={acceptGiftAction}
+              submit={{ action: acceptGiftAction }}
               submitLabel={t("accept")}
               token={token}
               variants={view.variants}
