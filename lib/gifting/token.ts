@@ -58,23 +58,29 @@ export async function findGiftRoute(db: Db, by: { token: string } | { giftId: st
 }
 
 const RECENT_MS = 1_000;
-const recent = new Map<string, { route: GiftRoute; at: number }>();
+const recent = new Map<string, { route: Promise<GiftRoute | null>; at: number }>();
 
 /**
  * findGiftRoute by link, remembered for a second: when a whole group presses "Take one" at
- * once, they all ask for the same gift. What it answers never changes for a gift, except the
- * product's kind, which a merchant's edit reaches a second later at most (as if the take had
- * come a second earlier). A link that finds nothing is asked again each time.
+ * once, they all ask for the same gift (and those asking while the first lookup is under way
+ * wait for it). What it answers never changes for a gift, except the product's kind, which a
+ * merchant's edit reaches a second later at most (as if the take had come a second earlier).
+ * A link that finds nothing is asked again each time.
  */
 export async function findRecentGiftRoute(db: Db, token: string): Promise<GiftRoute | null> {
   const now = Date.now();
   const hit = recent.get(token);
   if (hit && now - hit.at < RECENT_MS) return hit.route;
-  const route = await findGiftRoute(db, { token });
+  const route = findGiftRoute(db, { token });
   recent.delete(token);
-  if (route) {
-    if (recent.size >= 1_000) recent.delete(recent.keys().next().value!);
-    recent.set(token, { route, at: now });
+  if (recent.size >= 1_000) recent.delete(recent.keys().next().value!);
+  recent.set(token, { route, at: now });
+  try {
+    const found = await route;
+    if (!found && recent.get(token)?.route === route) recent.delete(token);
+    return found;
+  } catch (err) {
+    if (recent.get(token)?.route === route) recent.delete(token);
+    throw err;
   }
-  return route;
 }

@@ -10,6 +10,7 @@ import { expireGift } from "../../lib/gifting/expire.ts";
 import { takeGroupUnit } from "../../lib/gifting/group.ts";
 import { groupGiftView } from "../../lib/gifting/group-view.ts";
 import { acceptLotteryWin, drawLottery, enterLottery, nodeHmac } from "../../lib/gifting/lottery.ts";
+import { findGiftRoute, findRecentGiftRoute, giftToken } from "../../lib/gifting/token.ts";
 import { startCheckout } from "../../lib/orders/checkout.ts";
 import { getStripe } from "../../lib/payments/stripe.ts";
 import { DomainError } from "../../lib/validation/result.ts";
@@ -89,6 +90,29 @@ describe("paying for a group gift or lottery", () => {
 });
 
 describe("group gifts: first come first served", () => {
+  it("finds the gift by its link in one statement; a rush asks the database once a second, a miss every time", async () => {
+    const g = await group(2);
+    const gift = await paid(g, { mode: "GROUP", units: 2 });
+    const token = giftToken(gift.id);
+    const route = { id: gift.id, mode: "GROUP", threadId: g.thread.id, order: { id: gift.orderId, variantId: g.variants[0].id, product: { kind: "PHYSICAL" } } };
+    expect(await findGiftRoute(t.db, { token })).toEqual(route);
+    expect(await findGiftRoute(t.db, { giftId: gift.id })).toEqual(route);
+    expect(await findGiftRoute(t.db, { token: "x".repeat(43) })).toBeNull();
+
+    // Count the lookups a burst of takers makes.
+    let lookups = 0;
+    const counting = new Proxy(t.db, {
+      get: (target, prop, receiver) => (prop === "$queryRaw" ? (...args: unknown[]) => (lookups++, (target.$queryRaw as (...a: unknown[]) => unknown)(...args)) : Reflect.get(target, prop, receiver)),
+    });
+    const burst = await Promise.all(Array.from({ length: 20 }, () => findRecentGiftRoute(counting, token)));
+    expect(burst.every((r) => JSON.stringify(r) === JSON.stringify(route))).toBe(true);
+    expect(lookups).toBe(1);
+    const missing = "y".repeat(43);
+    await findRecentGiftRoute(counting, missing);
+    await findRecentGiftRoute(counting, missing);
+    expect(lookups).toBe(3);
+  });
+
   it("members take one each; the sender, a second try, outsiders and latecomers are refused", async () => {
     const g = await group(4);
     const gift = await paid(g, { mode: "GROUP", units: 2 });
