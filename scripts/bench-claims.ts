@@ -22,6 +22,7 @@ import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import { createDb, type Db } from "../lib/db/client.ts";
+import { embeddedDatabaseUrl } from "../lib/db/embedded.ts";
 import { startCheckout } from "../lib/orders/checkout.ts";
 import { createStripeClient } from "../lib/payments/stripe.ts";
 import { CHROME_ARGS, chromiumPath } from "./bench/harness.ts";
@@ -46,7 +47,8 @@ const refPort = Number(process.env.BENCH_REF_PORT ?? 4100);
 const dataDir = path.resolve(".tmp/bench-claims");
 const distDir = ".next-e2e";
 const base = `http://127.0.0.1:${port}`;
-const databaseUrl = `postgres://lanbao:lanbao@127.0.0.1:${dbPort}/lanbao`;
+// The address the app itself uses for its embedded database (the reference gets the same).
+const databaseUrl = embeddedDatabaseUrl(dbPort, "lanbao");
 
 function step(title: string) {
   console.log(`\n▶ ${title}`);
