@@ -15,6 +15,14 @@ export default defineConfig([
     },
   },
   {
+    // Links go through components/ui/link.tsx, which leaves out the prefetch (docs/performance.md).
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/ui/link (no prefetch; docs/performance.md)." }] }],
+    },
+  },
+  {
     // Tests and scripts hold no React components: their `useTestDatabase()` and
     // `usePayments()` set up fixtures for a test file and are not hooks.
     files: ["tests/**", "scripts/**"],

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { ProductCardData } from "@/lib/chat/product-cards";
 import { formatMoney } from "@/lib/money/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useNow, useTranslations } from "next-intl";
 import type { GiftCardData } from "@/lib/gifting/cards";
 import { giftPhase } from "@/lib/lifecycle/status";

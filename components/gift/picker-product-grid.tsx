@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { SizedImage } from "@/components/product/sized-image";
 import type { PickerProduct } from "@/lib/gifting/catalog";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { UnreadBadge } from "@/components/chat/unread-badge";
 import { getCurrentUser } from "@/lib/auth/session";

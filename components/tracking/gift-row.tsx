@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { OrderStatusBadge } from "@/components/shop/order-status-badge";
 import type { DisplayStatus } from "@/lib/lifecycle";

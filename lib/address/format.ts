@@ -1,7 +1,7 @@
 // The shipping address as one type, its one mapping to the ship* snapshot columns of Order
-// and GiftClaim, and pure display helpers. No region data and no database here, so client
-// components may import this file.
-import { z } from "zod";
+// and GiftClaim, and pure display helpers. No region data, no database and no zod here
+// (its schema is in ./snapshot-schema.ts), so client components may import this file
+// without pulling a validation library into the browser.
 
 /** "13812345678" → "138****5678". Anything that is not an 11-digit number keeps only its last 4. */
 export function maskPhone(phone: string): string {
@@ -26,15 +26,14 @@ export function formatAddressLine(a: { province: string; city: string; district:
 }
 
 /** An address as it is copied onto an order or a claim (already validated by lib/address/schema). */
-export const shippingSnapshotSchema = z.object({
-  name: z.string(),
-  phone: z.string(),
-  province: z.string(),
-  city: z.string(),
-  district: z.string(),
-  detail: z.string(),
-});
-export type ShippingAddress = z.infer<typeof shippingSnapshotSchema>;
+export type ShippingAddress = {
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+};
 
 export type ShipColumns = ReturnType<typeof toShipColumns>;
 export type NullableShipColumns = { [K in keyof ShipColumns]: string | null };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
+import { toShipColumns } from "@/lib/address/format";
+import { shippingSnapshotSchema } from "@/lib/address/snapshot-schema";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
 import { isGiftOpen, transitionGift } from "@/lib/lifecycle";

@@ -2,7 +2,8 @@
 // sender takes one, at most one each, first come first served. Taking a unit and giving the
 // address (or nothing, for a voucher) is one step, so no unit is ever held without an owner.
 import { z } from "zod";
-import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
+import { toShipColumns } from "@/lib/address/format";
+import { shippingSnapshotSchema } from "@/lib/address/snapshot-schema";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
 import { takeUnit, type TakeRefusal, type TakeResult } from "@/lib/lifecycle/take-unit";

@@ -5,7 +5,8 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type Stripe from "stripe";
 import { z } from "zod";
-import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
+import { toShipColumns } from "@/lib/address/format";
+import { shippingSnapshotSchema } from "@/lib/address/snapshot-schema";
 import { postMessage } from "@/lib/chat/post-message";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";

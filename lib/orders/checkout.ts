@@ -5,7 +5,8 @@
 // at Stripe first (so it can no longer be paid) and is then cancelled.
 import type Stripe from "stripe";
 import { z } from "zod";
-import { shippingSnapshotSchema, toShipColumns } from "@/lib/address/format";
+import { toShipColumns } from "@/lib/address/format";
+import { shippingSnapshotSchema } from "@/lib/address/snapshot-schema";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { variantGiftEligibility } from "@/lib/gifting/eligibility";

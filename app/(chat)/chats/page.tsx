@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { LiveRefresh } from "@/components/chat/live-refresh";
 import { ThreadList } from "@/components/chat/thread-list";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { GiftGlyph } from "@/components/gift/gift-glyph";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AfterSaleDecisionForms } from "@/components/after-sales/decide-forms";
 import { AfterSaleRequestList } from "@/components/after-sales/request-list";
