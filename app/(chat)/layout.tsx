@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { RealtimeProvider } from "@/components/chat/realtime-provider";
 import { AppHeader } from "@/components/shell/app-header";
-import { ClientMessages } from "@/components/shell/client-messages";
 import { getCurrentUser } from "@/lib/auth/session";
 
 /** Chats, friends and gifts: one live stream per tab for all of them, for signed-in people. */
@@ -13,5 +12,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
       <main className="mx-auto w-full max-w-2xl">{children}</main>
     </>
   );
-  return <ClientMessages>{user ? <RealtimeProvider>{body}</RealtimeProvider> : body}</ClientMessages>;
+  // Translations for client components are placed below, per section: the gift page a
+  // recipient opens from a chat link gets only the few namespaces it uses.
+  return user ? <RealtimeProvider>{body}</RealtimeProvider> : body;
 }

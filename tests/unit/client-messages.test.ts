@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { GIFT_PAGE_NAMESPACES } from "../../app/(chat)/gifts/[token]/client-namespaces.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -37,7 +38,7 @@ const imports = (f: string) =>
     .filter((x): x is string => x !== null);
 const isClient = (f: string) => /^\s*["']use client["']/.test(read(f));
 const translates = (f: string) => /\buseTranslations\s*\(/.test(read(f));
-const placesMessages = (f: string) => /<ClientMessages\b/.test(read(f));
+const placesMessages = (f: string) => /<ClientMessages\b|\bClientMessagesLayout as default\b/.test(read(f));
 
 /** Translated client components `file` reaches through its imports. */
 function translatedClients(file: string, seen = new Set<string>()): string[] {
@@ -79,5 +80,34 @@ describe("ClientMessages placement", () => {
       if (clients.length) missing.push(`${path.relative(root, page)} → ${clients.map((c) => path.relative(root, c)).join(", ")}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+/** Namespaces a translated component names: useTranslations("ns…") and, with useTranslations(), t("ns.…"). */
+function namespacesIn(file: string): string[] {
+  const src = read(file);
+  const scoped = [...src.matchAll(/useTranslations\(\s*"([A-Za-z]+)/g)].map((m) => m[1]);
+  const keyed = /useTranslations\(\s*\)/.test(src) ? [...src.matchAll(/\bt\(\s*"([A-Za-z]+)\./g)].map((m) => m[1]) : [];
+  return [...scoped, ...keyed];
+}
+
+describe("the gift page's own list of namespaces", () => {
+  const page = path.join(root, "app/(chat)/gifts/[token]/page.tsx");
+
+  it("holds every namespace its client components name", () => {
+    const clients = translatedClients(page);
+    expect(clients.length).toBeGreaterThan(3);
+    const named = new Set(clients.flatMap(namespacesIn));
+    expect(named.size).toBeGreaterThan(0);
+    expect([...named].filter((n) => !(GIFT_PAGE_NAMESPACES as readonly string[]).includes(n))).toEqual([]);
+  });
+
+  it("holds the namespaces of the refusals its actions' services raise", () => {
+    // The forms show a refusal's key with t(key): the services behind the gift page's actions
+    // and the address and rate-limit checks they make.
+    const services = ["lib/gifting", "lib/address", "lib/lifecycle", "lib/vouchers"].flatMap((d) => walk(path.join(root, d)));
+    const raised = new Set(services.flatMap((f) => [...read(f).matchAll(/(?:DomainError|fail)\(\s*(?:\{[^}]*\},\s*)?"([A-Za-z]+)\./g)].map((m) => m[1])));
+    for (const always of ["validation", "limits", "common"]) raised.add(always);
+    expect([...raised].filter((n) => !(GIFT_PAGE_NAMESPACES as readonly string[]).includes(n))).toEqual([]);
   });
 });

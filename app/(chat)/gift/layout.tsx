@@ -1,0 +1,2 @@
+// Translated forms below: all messages (see the (chat) layout).
+export { ClientMessagesLayout as default } from "@/components/shell/client-messages";
