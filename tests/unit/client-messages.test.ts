@@ -2,41 +2,13 @@
 // component calling useTranslations outside it throws at render, and the page shows its
 // error boundary. This walks the imports from every page to the translated client
 // components it reaches, and checks that the page or a layout above it places ClientMessages.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GIFT_PAGE_NAMESPACES } from "../../app/(chat)/gifts/[token]/client-namespaces.ts";
+import { chain, directive, read, resolveImport, root, specifiers, walk } from "../setup/import-graph.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.tsx?$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
-function resolveImport(from: string, spec: string): string | null {
-  let base: string;
-  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
-  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
-  else return null;
-  for (const c of [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (existsSync(c) && statSync(c).isFile()) return c;
-  }
-  return null;
-}
-
-const source = new Map<string, string>();
-const read = (f: string) => source.get(f) ?? (source.set(f, readFileSync(f, "utf8")), source.get(f)!);
-const imports = (f: string) =>
-  [...read(f).matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms)]
-    .filter((m) => !/^import\s+type\s/.test(m[0]))
-    .map((m) => resolveImport(f, m[1]))
-    .filter((x): x is string => x !== null);
-const isClient = (f: string) => /^\s*["']use client["']/.test(read(f));
+const imports = (f: string) => specifiers(f).flatMap((spec) => resolveImport(f, spec) ?? []);
+const isClient = (f: string) => directive(f, "use client");
 const translates = (f: string) => /\buseTranslations\s*\(/.test(read(f));
 const placesMessages = (f: string) => /<ClientMessages\b|\bClientMessagesLayout as default\b/.test(read(f));
 
@@ -49,18 +21,6 @@ function translatedClients(file: string, seen = new Set<string>()): string[] {
   // rendered outside the provider in that same file, and the layouts are what we trust.
   for (const dep of imports(file)) if (!dep.includes(`${path.sep}lib${path.sep}`)) found.push(...translatedClients(dep, seen));
   return found;
-}
-
-/** The page file and every layout from it up to app/. */
-function chain(page: string): string[] {
-  const files = [page];
-  for (let dir = path.dirname(page); dir.startsWith(path.join(root, "app")); dir = path.dirname(dir)) {
-    for (const ext of ["tsx", "ts"]) {
-      const layout = path.join(dir, `layout.${ext}`);
-      if (existsSync(layout)) files.push(layout);
-    }
-  }
-  return files;
 }
 
 describe("ClientMessages placement", () => {
