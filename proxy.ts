@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkoutOrigin, newNonce, pageContentSecurityPolicy } from "@/lib/security/headers";
+import { checkoutOrigin, newNonce, openerPolicy, pageContentSecurityPolicy } from "@/lib/security/headers";
 
 // Pages that need a signed-in user. A visitor without a session cookie gets a real HTTP
 // redirect to sign-in (and back afterwards) before any rendering starts. This is only
@@ -32,6 +32,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  const opener = openerPolicy(pathname);
+  if (opener) response.headers.set("Cross-Origin-Opener-Policy", opener);
   return response;
 }
 

@@ -12,6 +12,7 @@
 //   npm run bench:web                      build, then 5 runs per page (median reported)
 //   npm run bench:web -- --no-build        reuse the last builds
 //   npm run bench:web -- --runs 3
+//   npm run bench:web -- --traces          also keep each run's trace and network log
 //
 // Exits 1 when a page misses a target. Uses the e2e server's ports and data folder, so do
 // not run it while the Playwright suite runs.
@@ -138,6 +139,7 @@ function runLighthouse(p: Page, file: string) {
       "--only-categories=performance,accessibility",
       "--output=json",
       `--output-path=${file}`,
+      ...(args.includes("--traces") ? ["--save-assets"] : []),
       "--quiet",
       `--chrome-flags=${CHROME_FLAGS}`,
       ...(p.cookie ? [`--extra-headers=${JSON.stringify({ Cookie: p.cookie })}`] : []),

@@ -69,8 +69,23 @@ export const COMMON_HEADERS: { key: string; value: string }[] = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
   // For browsers without frame-ancestors.
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/**
+ * The public catalog: pages a visitor opens cold from a shared link, which show nothing of
+ * an account and take nothing but a search. They go without Cross-Origin-Opener-Policy:
+ * with it, Chrome moved every cold open of such a page into a new renderer process, which
+ * cost a phone-speed load 400–700 ms of blocked main thread (docs/security.md).
+ */
+const PUBLIC_CATALOG = [/^\/shops(\/[^/]+)?\/?$/, /^\/products\/[^/]+\/?$/, /^\/search\/?$/];
+
+/**
+ * The page's Cross-Origin-Opener-Policy: `same-origin` everywhere an account's data is
+ * shown or entered (no other window keeps a handle on that tab), none on the public catalog.
+ */
+export function openerPolicy(pathname: string): string | null {
+  return PUBLIC_CATALOG.some((re) => re.test(pathname)) ? null : "same-origin";
+}
 
 /** Sent only over HTTPS (browsers ignore it over HTTP anyway): two years, subdomains too. */
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };

@@ -24,6 +24,7 @@ test("a page carries a nonce CSP that its own scripts pass, and the other securi
   const res = await request.get("/sign-in");
   expect(res.status()).toBe(200);
   expectCommonHeaders(res);
+  expect(res.headers()["cross-origin-opener-policy"]).toBe("same-origin");
   const csp = res.headers()["content-security-policy"];
   const d = directives(csp);
   const nonce = /'nonce-([^']+)'/.exec(d.get("script-src") ?? "")?.[1];
@@ -49,6 +50,16 @@ test("a page carries a nonce CSP that its own scripts pass, and the other securi
   // A new nonce for every response.
   const again = await request.get("/sign-in");
   expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+});
+
+test("the public catalog goes without an opener policy (sign-in, above, keeps it)", async ({ request }) => {
+  for (const path of ["/shops/blue-bean-coffee", "/products/seed-product-yunnan-beans"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    expectCommonHeaders(res);
+    expect(res.headers()["content-security-policy"], path).toContain("'strict-dynamic'");
+    expect(res.headers()["cross-origin-opener-policy"], path).toBeUndefined();
+  }
 });
 
 test("API routes and uploads get the fixed headers and a CSP that lets nothing run", async ({ request }) => {
