@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionTokenOf } from "@/lib/auth/session-cookie";
 import { checkoutOrigin, newNonce, openerPolicy, pageContentSecurityPolicy } from "@/lib/security/headers";
 
 // Pages that need a signed-in user. A visitor without a session cookie gets a real HTTP
 // redirect to sign-in (and back afterwards) before any rendering starts. This is only
 // the fast path: every page and action still checks the session itself (requireUser).
 const PROTECTED = [/^\/$/, /^\/chats(\/|$)/, /^\/friends(\/|$)/, /^\/gifts?(\/|$)/, /^\/merchant(\/|$)/, /^\/orders(\/|$)/, /^\/checkout(\/|$)/];
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function servedOverHttps(request: NextRequest): boolean {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
@@ -14,7 +14,7 @@ function servedOverHttps(request: NextRequest): boolean {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PROTECTED.some((re) => re.test(pathname)) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  if (PROTECTED.some((re) => re.test(pathname)) && !sessionTokenOf(request.cookies.getAll())) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);

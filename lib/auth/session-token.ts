@@ -5,26 +5,8 @@
 // with each request, so the last few thousand opened are remembered until they expire.
 import { decode } from "next-auth/jwt";
 
-/** next-auth's cookie names: with the __Secure- prefix when the site is served over HTTPS. */
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-type Cookie = { name: string; value: string };
-
 const REMEMBERED = 5_000;
 const opened = new Map<string, { userId: string | null; expires: number }>();
-
-/** The session token among a request's cookies; next-auth splits a large one into name.0, name.1, … */
-export function sessionTokenOf(cookies: Cookie[]): string | undefined {
-  for (const name of SESSION_COOKIES) {
-    const whole = cookies.find((c) => c.name === name);
-    if (whole) return whole.value;
-    const chunks = cookies
-      .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length) return chunks.map((c) => c.value).join("");
-  }
-  return undefined;
-}
 
 /** The user id a session token names, or null when it is forged, expired or names none. */
 export async function userIdOfSessionToken(token: string): Promise<string | null> {

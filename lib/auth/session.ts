@@ -2,7 +2,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { sessionTokenOf, userIdOfSessionToken } from "./session-token";
+import { sessionTokenOf } from "./session-cookie";
+import { userIdOfSessionToken } from "./session-token";
 
 export type CurrentUser = { id: string; name: string; email: string; lanbaoId: string };
 

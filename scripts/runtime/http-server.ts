@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { Socket } from "node:net";
-import { sessionTokenOf, userIdOfSessionToken } from "../../lib/auth/session-token.ts";
+import { sessionTokenOf } from "../../lib/auth/session-cookie.ts";
+import { userIdOfSessionToken } from "../../lib/auth/session-token.ts";
 import { logEvent, withRequestContext, type RequestContext } from "../../lib/log/index.ts";
 import { loadRoutes, routeOf, type RoutePattern } from "../../lib/log/routes.ts";
 

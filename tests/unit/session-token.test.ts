@@ -2,7 +2,8 @@
 // sealed, not expired, names a user; a split cookie is put back together.
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sessionTokenOf, userIdOfSessionToken } from "../../lib/auth/session-token.ts";
+import { sessionTokenOf } from "../../lib/auth/session-cookie.ts";
+import { userIdOfSessionToken } from "../../lib/auth/session-token.ts";
 
 const secret = "unit-session-secret-0123456789abcdef0123456789";
 beforeAll(() => {

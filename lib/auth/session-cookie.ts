@@ -1,0 +1,20 @@
+// Which cookie holds the session, apart from opening it (lib/auth/session-token.ts): the
+// proxy's sign-in redirect needs only this, without the JWT library.
+
+/** next-auth's cookie names: with the __Secure- prefix when the site is served over HTTPS. */
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+type Cookie = { name: string; value: string };
+
+/** The session token among a request's cookies; next-auth splits a large one into name.0, name.1, … */
+export function sessionTokenOf(cookies: Cookie[]): string | undefined {
+  for (const name of SESSION_COOKIES) {
+    const whole = cookies.find((c) => c.name === name);
+    if (whole) return whole.value;
+    const chunks = cookies
+      .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    if (chunks.length) return chunks.map((c) => c.value).join("");
+  }
+  return undefined;
+}
