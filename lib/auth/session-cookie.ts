@@ -12,8 +12,9 @@ export function sessionTokenOf(cookies: Cookie[]): string | undefined {
     const whole = cookies.find((c) => c.name === name);
     if (whole) return whole.value;
     const chunks = cookies
-      .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+      .map((c) => ({ value: c.value, index: c.name.startsWith(`${name}.`) ? c.name.slice(name.length + 1) : "" }))
+      .filter((c) => /^\d+$/.test(c.index))
+      .sort((a, b) => Number(a.index) - Number(b.index));
     if (chunks.length) return chunks.map((c) => c.value).join("");
   }
   return undefined;
