@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { RealtimeEvent } from "@/lib/realtime/publish";
 
 /**
@@ -16,18 +16,59 @@ export type LiveEvent =
   | { type: "read"; threadId: string };
 
 type LiveState = "connecting" | "open";
-type Context = {
+
+/**
+ * The tab's live hub: event subscribers, the stream's state and the open thread. It lives
+ * outside React state and never changes identity, so the stream opening or closing does not
+ * re-render the provider: a context change would reach a streamed page that React has not
+ * revealed yet and make it render that page a second time on the client, next to the
+ * server's copy still waiting to be revealed. The state is read with useSyncExternalStore,
+ * which re-renders only the components that show it.
+ */
+type Hub = {
   subscribe: (fn: (e: LiveEvent) => void) => () => void;
   /** Tells this tab's subscribers about something that happened here. */
   emit: (e: LiveEvent) => void;
-  state: LiveState;
+  getState: () => LiveState;
+  setState: (state: LiveState) => void;
+  onState: (fn: () => void) => () => void;
   /** Marks the thread open in this tab (null: none); its new messages are read as they arrive. */
   setOpenThread: (threadId: string | null) => void;
   /** Whether `threadId` is the thread open in this tab. */
   isOpenThread: (threadId: string) => boolean;
 };
 
-const RealtimeContext = createContext<Context | null>(null);
+function createHub(): Hub {
+  const subscribers = new Set<(e: LiveEvent) => void>();
+  const stateListeners = new Set<() => void>();
+  let state: LiveState = "connecting";
+  let openThread: string | null = null;
+  const listen = <T,>(set: Set<T>, fn: T) => {
+    set.add(fn);
+    return () => {
+      set.delete(fn);
+    };
+  };
+  return {
+    subscribe: (fn) => listen(subscribers, fn),
+    emit: (event) => {
+      for (const fn of [...subscribers]) fn(event);
+    },
+    getState: () => state,
+    setState: (next) => {
+      if (next === state) return;
+      state = next;
+      for (const fn of [...stateListeners]) fn();
+    },
+    onState: (fn) => listen(stateListeners, fn),
+    setOpenThread: (threadId) => {
+      openThread = threadId;
+    },
+    isOpenThread: (threadId) => openThread === threadId,
+  };
+}
+
+const RealtimeContext = createContext<Hub | null>(null);
 const STREAM_EVENTS = ["message", "gift", "threads", "resync"] as const;
 
 /**
@@ -36,37 +77,32 @@ const STREAM_EVENTS = ["message", "gift", "threads", "resync"] as const;
  * reopened here with a growing delay.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
-  const subscribers = useRef(new Set<(e: LiveEvent) => void>());
-  const openThread = useRef<string | null>(null);
-  const [state, setState] = useState<LiveState>("connecting");
+  const [hub] = useState(createHub);
 
   useEffect(() => {
     let source: EventSource | null = null;
     let retryTimer: number | undefined;
     let attempt = 0;
     let stopped = false;
-    const emit = (event: LiveEvent) => {
-      for (const fn of [...subscribers.current]) fn(event);
-    };
     const connect = () => {
       const es = new EventSource("/api/realtime");
       source = es;
       es.onopen = () => {
         attempt = 0;
-        setState("open");
-        emit({ type: "open" });
+        hub.setState("open");
+        hub.emit({ type: "open" });
       };
       for (const type of STREAM_EVENTS) {
         es.addEventListener(type, (ev) => {
           try {
-            emit(JSON.parse((ev as MessageEvent<string>).data) as LiveEvent);
+            hub.emit(JSON.parse((ev as MessageEvent<string>).data) as LiveEvent);
           } catch {
             // not ours; ignore
           }
         });
       }
       es.onerror = () => {
-        setState("connecting");
+        hub.setState("connecting");
         if (es.readyState === EventSource.CLOSED && !stopped) {
           es.close();
           retryTimer = window.setTimeout(connect, Math.min(30_000, 1000 * 2 ** attempt++));
@@ -78,32 +114,21 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       stopped = true;
       window.clearTimeout(retryTimer);
       source?.close();
+      hub.setState("connecting");
     };
-  }, []);
-
-  const emit = useCallback((event: LiveEvent) => {
-    for (const fn of [...subscribers.current]) fn(event);
-  }, []);
-
-  const subscribe = useCallback((fn: (e: LiveEvent) => void) => {
-    subscribers.current.add(fn);
-    return () => {
-      subscribers.current.delete(fn);
-    };
-  }, []);
-
-  const setOpenThread = useCallback((threadId: string | null) => {
-    openThread.current = threadId;
-  }, []);
-  const isOpenThread = useCallback((threadId: string) => openThread.current === threadId, []);
+  }, [hub]);
 
   return (
-    <RealtimeContext.Provider value={{ subscribe, emit, state, setOpenThread, isOpenThread }}>
+    <RealtimeContext.Provider value={hub}>
       {children}
-      {/* Lets tests (and curious people) see whether live updates are flowing. */}
-      <span hidden data-testid="realtime-status" data-state={state} />
+      <LiveStatus />
     </RealtimeContext.Provider>
   );
+}
+
+/** Lets tests (and curious people) see whether live updates are flowing. */
+function LiveStatus() {
+  return <span hidden data-testid="realtime-status" data-state={useLiveState()} />;
 }
 
 /** Calls `handler` for every live event while the component is mounted. */
@@ -123,8 +148,12 @@ export function useLiveEmit(): (e: LiveEvent) => void {
 }
 const noop = () => {};
 
+const unsubscribed = () => noop;
+const connecting = (): LiveState => "connecting";
+
 export function useLiveState(): LiveState {
-  return useContext(RealtimeContext)?.state ?? "connecting";
+  const ctx = useContext(RealtimeContext);
+  return useSyncExternalStore(ctx?.onState ?? unsubscribed, ctx?.getState ?? connecting, connecting);
 }
 
 /** Marks `threadId` as the thread open in this tab while the calling component is mounted. */

@@ -1,5 +1,5 @@
 import { expect, type Page } from "./base";
-import { signIn } from "./helpers";
+import { DEMO_PASSWORD, signIn, signInContext } from "./helpers";
 import { personIn, test } from "./services";
 
 async function waitLive(page: Page) {
@@ -189,4 +189,45 @@ test("the demo group chat reads like a messenger, and outsiders cannot open a th
   await expect(outsider.page.getByTestId("thread-not-found")).toBeVisible();
   await expect(outsider.page.getByTestId("message")).toHaveCount(0);
   await outsider.context.close();
+});
+
+test("a chat page streamed in after its placeholder is drawn once, even when the live stream opens before the browser shows it", async ({ page }) => {
+  // React shows a page streamed in after its loading placeholder on the next animation frame,
+  // which a background tab (or a busy headless browser) holds back. Frames are held here until
+  // the stream is open, and every copy of the page ever put in the document is counted.
+  await page.addInitScript(() => {
+    const held: FrameRequestCallback[] = [];
+    const realFrame = window.requestAnimationFrame.bind(window);
+    const seen = { most: 0, openWhileHeld: false };
+    Object.assign(window, {
+      seen,
+      releaseFrames: () => {
+        window.requestAnimationFrame = realFrame;
+        for (const cb of held.splice(0)) realFrame(cb);
+      },
+    });
+    window.requestAnimationFrame = (cb) => held.push(cb);
+    new MutationObserver(() => {
+      seen.most = Math.max(seen.most, document.querySelectorAll('[data-testid="new-group-link"]').length);
+      const streamed = document.querySelector('div[hidden][id^="S:"]');
+      if (streamed && document.querySelector('[data-testid="realtime-status"][data-state="open"]')) seen.openWhileHeld = true;
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await signInContext(page.context(), { email: "recipient@lanbao.test", password: DEMO_PASSWORD });
+  const streamed = page.locator('div[hidden][id^="S:"]');
+  // A page the server finishes quickly comes inline with the placeholder and is not held
+  // back at all: load again until one arrives streamed after it.
+  for (let load = 0; load < 10; load++) {
+    await page.goto("/chats");
+    await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
+    if ((await streamed.count()) > 0) break;
+  }
+  // Anything the open stream re-renders happens within a task or two; give it time to.
+  await page.waitForTimeout(500);
+  await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+  await expect(streamed).toHaveCount(0);
+  await expect(page.getByTestId("new-group-link")).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { seen: { most: number; openWhileHeld: boolean } }).seen);
+  expect(seen.openWhileHeld, "the stream opened while the streamed page was still held back").toBe(true);
+  expect(seen.most, "copies of the page in the document at once").toBe(1);
 });
