@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
-import { useLiveEvents, type LiveEvent } from "./realtime-provider";
+import { useCallback, useEffect, useRef } from "react";
+import { useCameWithDocument, useLiveEvents, useLiveStateReader, type LiveEvent } from "./realtime-provider";
 
 /**
  * Re-renders the server page when something it shows may have changed. `on` names the
@@ -12,11 +12,21 @@ import { useLiveEvents, type LiveEvent } from "./realtime-provider";
 export function LiveRefresh({ on }: { on?: LiveEvent["type"][] }) {
   const router = useRouter();
   const timer = useRef<number | undefined>(undefined);
+  const cameWithDocument = useCameWithDocument();
+  const readLiveState = useLiveStateReader();
+  const refresh = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => router.refresh(), 150);
+  }, [router]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvents((e) => {
     if (on && e.type !== "open" && e.type !== "resync" && !on.includes(e.type)) return;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => router.refresh(), 150);
+    refresh();
   });
+  // A page that came with the document but was shown only after the stream had opened (a
+  // background tab holds back streamed pages) missed that "open" and whatever came since.
+  useEffect(() => {
+    if (cameWithDocument && readLiveState() === "open") refresh();
+  }, [cameWithDocument, readLiveState, refresh]);
   return null;
 }

@@ -151,6 +151,24 @@ const noop = () => {};
 const unsubscribed = () => noop;
 const connecting = (): LiveState => "connecting";
 
+const subscribeToNothing = () => noop;
+const onClient = () => false;
+const onServerOrHydrating = () => true;
+
+/**
+ * Whether this component first rendered by hydrating the server's HTML (true) or on the client
+ * (false): a hydrated page was rendered before this tab's live stream could tell it anything.
+ */
+export function useCameWithDocument(): boolean {
+  const hydrating = useSyncExternalStore(subscribeToNothing, onClient, onServerOrHydrating);
+  return useState(hydrating)[0];
+}
+
+/** Reads the stream's state when called (in an effect or handler), without re-rendering on it. */
+export function useLiveStateReader(): () => LiveState {
+  return useContext(RealtimeContext)?.getState ?? connecting;
+}
+
 export function useLiveState(): LiveState {
   const ctx = useContext(RealtimeContext);
   return useSyncExternalStore(ctx?.onState ?? unsubscribed, ctx?.getState ?? connecting, connecting);

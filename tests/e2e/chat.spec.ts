@@ -1,5 +1,5 @@
 import { expect, type Page } from "./base";
-import { DEMO_PASSWORD, signIn, signInContext } from "./helpers";
+import { signIn } from "./helpers";
 import { personIn, test } from "./services";
 
 async function waitLive(page: Page) {
@@ -191,14 +191,20 @@ test("the demo group chat reads like a messenger, and outsiders cannot open a th
   await outsider.context.close();
 });
 
-test("a chat page streamed in after its placeholder is drawn once, even when the live stream opens before the browser shows it", async ({ page }) => {
+test("a chat page held back until after the live stream opened is drawn once and still shows what arrived meanwhile", async ({ browser, services }) => {
+  const suffix = Math.random().toString(36).slice(2, 6);
+  const ann = await services.newUser(`Ann ${suffix}`);
+  const bo = await personIn(browser, await services.newUser(`Bo ${suffix}`));
+  await services.befriend(ann, bo);
+  const page = bo.page;
   // React shows a page streamed in after its loading placeholder on the next animation frame,
   // which a background tab (or a busy headless browser) holds back. Frames are held here until
-  // the stream is open, and every copy of the page ever put in the document is counted.
+  // the test lets them go; every copy of the page ever put in the document is counted, and so
+  // is every event the live stream brings.
   await page.addInitScript(() => {
     const held: FrameRequestCallback[] = [];
     const realFrame = window.requestAnimationFrame.bind(window);
-    const seen = { most: 0, openWhileHeld: false };
+    const seen = { most: 0, openWhileHeld: false, events: 0 };
     Object.assign(window, {
       seen,
       releaseFrames: () => {
@@ -207,13 +213,19 @@ test("a chat page streamed in after its placeholder is drawn once, even when the
       },
     });
     window.requestAnimationFrame = (cb) => held.push(cb);
+    const listen = EventSource.prototype.addEventListener;
+    EventSource.prototype.addEventListener = function (this: EventSource, ...args: Parameters<EventSource["addEventListener"]>) {
+      listen.call(this, args[0], () => seen.events++);
+      listen.apply(this, args);
+    } as EventSource["addEventListener"];
     new MutationObserver(() => {
       seen.most = Math.max(seen.most, document.querySelectorAll('[data-testid="new-group-link"]').length);
       const streamed = document.querySelector('div[hidden][id^="S:"]');
       if (streamed && document.querySelector('[data-testid="realtime-status"][data-state="open"]')) seen.openWhileHeld = true;
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
-  await signInContext(page.context(), { email: "recipient@lanbao.test", password: DEMO_PASSWORD });
+  type Seen = { most: number; openWhileHeld: boolean; events: number };
+  const seen = () => page.evaluate(() => (window as unknown as { seen: Seen }).seen);
   const streamed = page.locator('div[hidden][id^="S:"]');
   // A page the server finishes quickly comes inline with the placeholder and is not held
   // back at all: load again until one arrives streamed after it.
@@ -222,12 +234,14 @@ test("a chat page streamed in after its placeholder is drawn once, even when the
     await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
     if ((await streamed.count()) > 0) break;
   }
-  // Anything the open stream re-renders happens within a task or two; give it time to.
-  await page.waitForTimeout(500);
+  expect((await seen()).openWhileHeld, "the stream opened while the streamed page was still held back").toBe(true);
+
+  // Ann writes while Bo's page is still held back; the event reaches the tab before the page is shown.
+  await services.postTexts(await services.directThread(ann, bo), ann, [`Are you there? ${suffix}`]);
+  await expect.poll(async () => (await seen()).events).toBeGreaterThan(0);
   await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+
   await expect(streamed).toHaveCount(0);
-  await expect(page.getByTestId("new-group-link")).toBeVisible();
-  const seen = await page.evaluate(() => (window as unknown as { seen: { most: number; openWhileHeld: boolean } }).seen);
-  expect(seen.openWhileHeld, "the stream opened while the streamed page was still held back").toBe(true);
-  expect(seen.most, "copies of the page in the document at once").toBe(1);
+  await expect(page.getByTestId("thread-list")).toContainText(`Are you there? ${suffix}`);
+  expect((await seen()).most, "copies of the page in the document at once").toBe(1);
 });
