@@ -234,6 +234,8 @@ test("a chat page held back until after the live stream opened is drawn once and
     await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
     if ((await streamed.count()) > 0) break;
   }
+  // A machine fast enough to finish the page with its placeholder every time cannot meet the case.
+  test.skip((await streamed.count()) === 0, "the server sent /chats inline with its placeholder on every load");
   expect((await seen()).openWhileHeld, "the stream opened while the streamed page was still held back").toBe(true);
 
   // Ann writes while Bo's page is still held back; the event reaches the tab before the page is shown.
