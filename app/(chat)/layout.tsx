@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { getNow } from "next-intl/server";
 import { RealtimeProvider } from "@/components/chat/realtime-provider";
 import { AppHeader } from "@/components/shell/app-header";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -14,5 +15,6 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   );
   // Translations for client components are placed below, per section: the gift page a
   // recipient opens from a chat link gets only the few namespaces it uses.
-  return user ? <RealtimeProvider>{body}</RealtimeProvider> : body;
+  // The request's time: the live stream starts with "resync" if anything happened since.
+  return user ? <RealtimeProvider renderedAt={(await getNow()).getTime()}>{body}</RealtimeProvider> : body;
 }

@@ -5,13 +5,13 @@ import type { RealtimeEvent } from "@/lib/realtime/publish";
 
 /**
  * What the server streams (lib/realtime: a "message" event carries the message and a
- * "gift" event the card, unless they were too big), plus "open" each time the stream
- * (re)connects.
+ * "gift" event the card, unless they were too big; "resync" when the tab may have missed
+ * some, the first time included), plus "open" each time the stream (re)connects.
  */
 export type LiveEvent =
   | RealtimeEvent
   | { type: "resync" }
-  | { type: "open" }
+  | { type: "open"; reconnect: boolean }
   /** Local: this tab marked a thread read (unread counts changed). */
   | { type: "read"; threadId: string };
 
@@ -29,6 +29,10 @@ type Hub = {
   subscribe: (fn: (e: LiveEvent) => void) => () => void;
   /** Tells this tab's subscribers about something that happened here. */
   emit: (e: LiveEvent) => void;
+  /** Tells subscribers what the stream brought. */
+  receive: (e: LiveEvent) => void;
+  /** Whether the stream has brought anything but its first "open". */
+  hadNews: () => boolean;
   getState: () => LiveState;
   setState: (state: LiveState) => void;
   onState: (fn: () => void) => () => void;
@@ -43,17 +47,24 @@ function createHub(): Hub {
   const stateListeners = new Set<() => void>();
   let state: LiveState = "connecting";
   let openThread: string | null = null;
+  let news = false;
   const listen = <T,>(set: Set<T>, fn: T) => {
     set.add(fn);
     return () => {
       set.delete(fn);
     };
   };
+  const emit = (event: LiveEvent) => {
+    for (const fn of [...subscribers]) fn(event);
+  };
   return {
     subscribe: (fn) => listen(subscribers, fn),
-    emit: (event) => {
-      for (const fn of [...subscribers]) fn(event);
+    emit,
+    receive: (event) => {
+      if (event.type !== "open" || event.reconnect) news = true;
+      emit(event);
     },
+    hadNews: () => news,
     getState: () => state,
     setState: (next) => {
       if (next === state) return;
@@ -74,28 +85,33 @@ const STREAM_EVENTS = ["message", "gift", "threads", "resync"] as const;
 /**
  * One EventSource per tab for all chat pages: the pages below subscribe to it. The browser
  * reconnects a broken stream by itself; a stream the server refused (restart, 5xx) is
- * reopened here with a growing delay.
+ * reopened here with a growing delay. `renderedAt` (server time) tells the server from when
+ * the first page may have missed events: the stream starts with "resync" only if it did.
  */
-export function RealtimeProvider({ children }: { children: ReactNode }) {
+export function RealtimeProvider({ children, renderedAt }: { children: ReactNode; renderedAt: number }) {
   const [hub] = useState(createHub);
+  // The first render's time: a refreshed layout must not reopen the stream.
+  const [since] = useState(renderedAt);
 
   useEffect(() => {
     let source: EventSource | null = null;
     let retryTimer: number | undefined;
     let attempt = 0;
     let stopped = false;
+    let opened = false;
     const connect = () => {
-      const es = new EventSource("/api/realtime");
+      const es = new EventSource(`/api/realtime?since=${since}`);
       source = es;
       es.onopen = () => {
         attempt = 0;
         hub.setState("open");
-        hub.emit({ type: "open" });
+        hub.receive({ type: "open", reconnect: opened });
+        opened = true;
       };
       for (const type of STREAM_EVENTS) {
         es.addEventListener(type, (ev) => {
           try {
-            hub.emit(JSON.parse((ev as MessageEvent<string>).data) as LiveEvent);
+            hub.receive(JSON.parse((ev as MessageEvent<string>).data) as LiveEvent);
           } catch {
             // not ours; ignore
           }
@@ -116,7 +132,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       source?.close();
       hub.setState("connecting");
     };
-  }, [hub]);
+  }, [hub, since]);
 
   return (
     <RealtimeContext.Provider value={hub}>
@@ -164,10 +180,11 @@ export function useCameWithDocument(): boolean {
   return useState(hydrating)[0];
 }
 
-/** Reads the stream's state when called (in an effect or handler), without re-rendering on it. */
-export function useLiveStateReader(): () => LiveState {
-  return useContext(RealtimeContext)?.getState ?? connecting;
+/** Tells, when called (in an effect or handler), whether the stream has brought any news yet. */
+export function useHadNews(): () => boolean {
+  return useContext(RealtimeContext)?.hadNews ?? nothing;
 }
+const nothing = () => false;
 
 export function useLiveState(): LiveState {
   const ctx = useContext(RealtimeContext);

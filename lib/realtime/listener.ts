@@ -22,6 +22,11 @@ export type ListenerOptions = {
 
 const EVENT_TYPES = new Set(["message", "gift", "threads"]);
 
+/** Slack for the clocks of the process that rendered a page and the one that serves its stream, and for the render itself. */
+export const CLOCK_SLACK_MS = 5_000;
+/** How long this process remembers when each user last had an event. */
+export const REMEMBER_MS = 60_000;
+
 export class RealtimeListener {
   private readonly subscribers = new Map<string, Set<ListenerHandler>>();
   private readonly channel: string;
@@ -37,6 +42,11 @@ export class RealtimeListener {
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private waiters: (() => void)[] = [];
+  /** Since when LISTEN has been in place without a break (null: not now). */
+  private listeningSince: number | null = null;
+  /** When this process last heard an event for each user, for the last REMEMBER_MS. */
+  private readonly lastEventAt = new Map<string, number>();
+  private lastSweep = 0;
 
   constructor(private readonly opts: ListenerOptions) {
     this.channel = opts.channel ?? REALTIME_CHANNEL;
@@ -80,6 +90,18 @@ export class RealtimeListener {
     });
   }
 
+  /**
+   * Whether `userId` may have had events since `since` (ms since the epoch, when their page was
+   * rendered) that a stream subscribed now would not bring: yes unless this process has been
+   * listening all along and heard none for them. Errs on yes (clock slack, a recent reconnect,
+   * a time too long ago to remember).
+   */
+  mayHaveMissed(userId: string, since: number, now = Date.now()): boolean {
+    const from = since - CLOCK_SLACK_MS;
+    if (this.listeningSince === null || this.listeningSince > from || now - since > REMEMBER_MS) return true;
+    return (this.lastEventAt.get(userId) ?? -Infinity) >= from;
+  }
+
   /** Calls `handler` with every event addressed to `userId` until the returned function is called. */
   subscribe(userId: string, handler: ListenerHandler): () => void {
     this.start();
@@ -100,6 +122,7 @@ export class RealtimeListener {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
+    this.listeningSince = null;
     if (client) {
       this.dead.add(client);
       await client.end().catch(() => {});
@@ -139,6 +162,7 @@ export class RealtimeListener {
       return;
     }
     this.client = client;
+    this.listeningSince = Date.now();
     this.attempt = 0;
     const reconnected = this.everListened;
     this.everListened = true;
@@ -152,7 +176,10 @@ export class RealtimeListener {
   private dropped(client: pg.Client, err?: unknown): void {
     if (this.dead.has(client)) return;
     this.dead.add(client);
-    if (this.client === client) this.client = null;
+    if (this.client === client) {
+      this.client = null;
+      this.listeningSince = null;
+    }
     client.end().catch(() => {});
     if (this.closed) return;
     const delay = Math.min(this.maxBackoff, this.minBackoff * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
@@ -175,10 +202,19 @@ export class RealtimeListener {
     }
     const { users, event } = (parsed ?? {}) as { users?: unknown; event?: { type?: unknown } };
     if (!Array.isArray(users) || !event || typeof event.type !== "string" || !EVENT_TYPES.has(event.type)) return;
+    const now = Date.now();
+    this.forgetOld(now);
     for (const userId of users) {
       if (typeof userId !== "string") continue;
+      this.lastEventAt.set(userId, now);
       for (const handler of this.subscribers.get(userId) ?? []) this.deliver(handler, event as RealtimeEvent);
     }
+  }
+
+  private forgetOld(now: number): void {
+    if (now - this.lastSweep < REMEMBER_MS) return;
+    this.lastSweep = now;
+    for (const [userId, at] of this.lastEventAt) if (now - at > REMEMBER_MS + CLOCK_SLACK_MS) this.lastEventAt.delete(userId);
   }
 
   private broadcast(event: ListenerEvent): void {

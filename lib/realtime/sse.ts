@@ -12,9 +12,15 @@ export async function openEventStream(opts: {
   userId: string;
   signal: AbortSignal;
   heartbeatMs?: number;
+  /**
+   * When the page opening the stream was rendered (ms since the epoch). The stream starts
+   * with "resync" if the user may have had events since then, or when this is not given.
+   */
+  since?: number;
 }): Promise<Response> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
+  let sendEvent: (event: ListenerEvent) => void = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let done = false;
@@ -26,9 +32,8 @@ export async function openEventStream(opts: {
           cleanup();
         }
       };
-      const unsubscribe = opts.listener.subscribe(opts.userId, (event: ListenerEvent) =>
-        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
-      );
+      sendEvent = (event) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      const unsubscribe = opts.listener.subscribe(opts.userId, sendEvent);
       const heartbeat = setInterval(() => send(": ping\n\n"), opts.heartbeatMs ?? HEARTBEAT_MS);
       const onAbort = () => cleanup();
       cleanup = () => {
@@ -52,9 +57,10 @@ export async function openEventStream(opts: {
       cleanup();
     },
   });
-  // Subscribed already; answer once LISTEN is in place, so that the client's catch-up on
-  // "open" cannot fall into a gap before this process hears new events.
+  // Subscribed already; answer once LISTEN is in place, so that whatever this process hears
+  // from now on reaches the stream, and what came before is covered by "resync".
   await opts.listener.ready();
+  if (opts.since === undefined || opts.listener.mayHaveMissed(opts.userId, opts.since)) sendEvent({ type: "resync" });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

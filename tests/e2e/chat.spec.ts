@@ -247,3 +247,42 @@ test("a chat page held back until after the live stream opened is drawn once and
   await expect(page.getByTestId("thread-list")).toContainText(`Are you there? ${suffix}`);
   expect((await seen()).most, "copies of the page in the document at once").toBe(1);
 });
+
+test("a chat page asks the server again after loading only when it may have missed something", async ({ browser, services }) => {
+  const suffix = Math.random().toString(36).slice(2, 6);
+  const ann = await services.newUser(`Ann ${suffix}`);
+  const bo = await personIn(browser, await services.newUser(`Bo ${suffix}`));
+  await services.befriend(ann, bo);
+  const page = bo.page;
+  let refreshes = 0;
+  page.on("request", (req) => {
+    if (req.headers()["rsc"] === "1") refreshes++;
+  });
+
+  // Nothing new for Bo: once the server has been listening for longer than its clock slack
+  // (5 s) before a load, the load is not followed by a second render. Each check gives a
+  // refresh 1.5 s to show up; before the stream said whether one was needed, every load had one.
+  let quietLoad = false;
+  for (let load = 0; load < 8 && !quietLoad; load++) {
+    refreshes = 0;
+    await page.goto("/chats");
+    await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "open");
+    await page.waitForTimeout(1500);
+    quietLoad = refreshes === 0;
+  }
+  expect(quietLoad, "a load of /chats with nothing new was not followed by a refresh").toBe(true);
+
+  // Ann writes after Bo's page was rendered but before its stream is open: the stream starts
+  // by telling the page to catch up, and the message shows without a reload.
+  let openStream!: () => void;
+  const streamHeld = new Promise<void>((resolve) => (openStream = resolve));
+  await page.route(/\/api\/realtime\?since=/, async (route) => {
+    await streamHeld;
+    await route.continue();
+  });
+  await page.goto("/chats");
+  await expect(page.getByTestId("chats-empty")).toBeVisible();
+  await services.postTexts(await services.directThread(ann, bo), ann, [`Still up? ${suffix}`]);
+  openStream();
+  await expect(page.getByTestId("thread-list")).toContainText(`Still up? ${suffix}`);
+});

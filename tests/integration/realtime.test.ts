@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "../../lib/db/client.ts";
-import { RealtimeListener, type ListenerEvent } from "../../lib/realtime/listener.ts";
+import { CLOCK_SLACK_MS, REMEMBER_MS, RealtimeListener, type ListenerEvent } from "../../lib/realtime/listener.ts";
 import { publish, publishToThread } from "../../lib/realtime/publish.ts";
 import { openEventStream } from "../../lib/realtime/sse.ts";
 import { useTestDatabase } from "../setup/test-db.ts";
@@ -120,7 +120,96 @@ describe("realtime listener", () => {
   });
 });
 
+describe("what a page rendered earlier may have missed", () => {
+  it("is nothing only while the listener has heard no event for the user since the page's time, slack included", async () => {
+    // The clock alone is faked (pg keeps its real timers): LISTEN begins at t0.
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now: t0 });
+    try {
+      const l = listener();
+      expect(await l.ready()).toBe(true);
+      // A page rendered just before LISTEN began: what was published before it may be gone.
+      expect(l.mayHaveMissed("ivy", t0)).toBe(true);
+
+      vi.setSystemTime(t0 + 20_000);
+      expect(l.mayHaveMissed("ivy", t0 + 10_000)).toBe(false);
+      const heard = nextEvent(l, "ivy", (e) => e.type === "threads");
+      await publish(t.db, ["ivy"], { type: "threads" });
+      await heard; // heard at t0 + 20 s
+      expect(l.mayHaveMissed("ivy", t0 + 10_000)).toBe(true);
+      // Within the slack before the page's time (another process's clock, the render's length).
+      expect(l.mayHaveMissed("ivy", t0 + 20_000 + CLOCK_SLACK_MS - 1, t0 + 30_000)).toBe(true);
+      expect(l.mayHaveMissed("ivy", t0 + 20_000 + CLOCK_SLACK_MS + 1, t0 + 30_000)).toBe(false);
+      // Someone else's event is not jon's.
+      expect(l.mayHaveMissed("jon", t0 + 10_000)).toBe(false);
+      // A page too long ago to remember.
+      expect(l.mayHaveMissed("jon", t0 + 10_000, t0 + 10_000 + REMEMBER_MS + 1)).toBe(true);
+
+      // Not listening: anything may be missed.
+      await l.close();
+      expect(l.mayHaveMissed("jon", t0 + 10_000)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("event stream", () => {
+  it("starts with resync unless the page's time shows nothing was missed", async () => {
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now: t0 });
+    try {
+      const l = listener();
+      await l.ready();
+      const opening = async (since: number | undefined) => {
+        const abort = new AbortController();
+        const res = await openEventStream({ listener: l, userId: "kim", signal: abort.signal, heartbeatMs: 20, since });
+        const reader = res.body!.getReader();
+        const decoder = new TextDecoder();
+        let text = "";
+        // The first heartbeat comes after whatever is sent on opening.
+        while (!text.includes(": ping")) text += decoder.decode((await reader.read()).value, { stream: true });
+        abort.abort();
+        return text.includes("event: resync") ? "resync" : "nothing";
+      };
+      vi.setSystemTime(t0 + 20_000);
+      expect(await opening(t0 + 10_000)).toBe("nothing");
+      expect(await opening(undefined)).toBe("resync");
+      expect(await opening(t0)).toBe("resync");
+      await publish(t.db, ["kim"], { type: "threads" });
+      await expect.poll(() => opening(t0 + 10_000)).toBe("resync");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("starts with resync unless the page's time shows nothing was missed", async () => {
+    const l = listener();
+    await l.ready();
+    const firstEvent = async (since: number | undefined) => {
+      const abort = new AbortController();
+      const res = await openEventStream({ listener: l, userId: "kim", signal: abort.signal, heartbeatMs: 20, since });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      // The first heartbeat after the opening lines comes after anything sent on opening.
+      while (!text.includes(": ping")) text += decoder.decode((await reader.read()).value, { stream: true });
+      abort.abort();
+      return text.includes("event: resync") ? "resync" : "nothing";
+    };
+    expect(await firstEvent(undefined)).toBe("resync");
+    expect(await firstEvent(Date.now())).toBe("resync");
+    // A page rendered after the listener had been up longer than the slack, with no event since.
+    const rendered = Date.now() + 2 * CLOCK_SLACK_MS;
+    vi.useFakeTimers({ toFake: ["Date"], now: rendered + 1000 });
+    try {
+      expect(await firstEvent(rendered)).toBe("nothing");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+
   it("streams the user's events as SSE, with heartbeats, and unsubscribes on abort", async () => {
     const l = listener();
     const abort = new AbortController();
