@@ -183,33 +183,6 @@ describe("event stream", () => {
     }
   });
 
-  it("starts with resync unless the page's time shows nothing was missed", async () => {
-    const l = listener();
-    await l.ready();
-    const firstEvent = async (since: number | undefined) => {
-      const abort = new AbortController();
-      const res = await openEventStream({ listener: l, userId: "kim", signal: abort.signal, heartbeatMs: 20, since });
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = "";
-      // The first heartbeat after the opening lines comes after anything sent on opening.
-      while (!text.includes(": ping")) text += decoder.decode((await reader.read()).value, { stream: true });
-      abort.abort();
-      return text.includes("event: resync") ? "resync" : "nothing";
-    };
-    expect(await firstEvent(undefined)).toBe("resync");
-    expect(await firstEvent(Date.now())).toBe("resync");
-    // A page rendered after the listener had been up longer than the slack, with no event since.
-    const rendered = Date.now() + 2 * CLOCK_SLACK_MS;
-    vi.useFakeTimers({ toFake: ["Date"], now: rendered + 1000 });
-    try {
-      expect(await firstEvent(rendered)).toBe("nothing");
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-
   it("streams the user's events as SSE, with heartbeats, and unsubscribes on abort", async () => {
     const l = listener();
     const abort = new AbortController();
